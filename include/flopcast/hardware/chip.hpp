@@ -1,0 +1,145 @@
+#pragma once
+// chip_spec: what a datasheet says about one accelerator, as a constexpr value.
+//
+// All tensor rates are dense (no 2:4 sparsity). A precision a chip lacks is absent, not zero:
+// peak(precision::fp8) on an A100 stops compilation in a constant expression and throws
+// invalid_input at run time. Scale-up bandwidth is stored as vendors print it, bidirectional
+// (both directions added); per_direction() halves it, which is what collective models use.
+#include <optional>
+#include <string_view>
+
+#include "flopcast/core/error.hpp"
+#include "flopcast/core/precision.hpp"
+#include "flopcast/core/units.hpp"
+
+FLOPCAST_DEFINE_REASON(precision_not_supported_by_chip,
+                       "this chip has no published peak rate for the requested precision")
+
+namespace flopcast {
+
+enum class vendor : unsigned char { nvidia, amd, google, intel, aws };
+
+constexpr std::string_view name(vendor v) {
+  switch (v) {
+    case vendor::nvidia: return "NVIDIA";
+    case vendor::amd: return "AMD";
+    case vendor::google: return "Google";
+    case vendor::intel: return "Intel";
+    case vendor::aws: return "AWS";
+  }
+  return "?";
+}
+
+// Architecture generation: decides which consistency rules a catalog entry must obey.
+enum class generation : unsigned char {
+  volta,
+  ampere,
+  hopper,
+  blackwell,
+  blackwell_ultra,
+  cdna2,
+  cdna3,
+  cdna4,
+  tpu_v4,
+  tpu_v5e,
+  tpu_v5p,
+  tpu_v6,
+  tpu_v7,
+  gaudi2,
+  gaudi3,
+  trainium2,
+};
+
+// Dense peak rate per precision; std::nullopt where the chip does not support the format.
+struct peak_table {
+  std::optional<flop_rate<>> fp64{};         // matrix/tensor FP64 (= vector rate where no tensor path)
+  std::optional<flop_rate<>> fp64_vector{};
+  std::optional<flop_rate<>> fp32{};
+  std::optional<flop_rate<>> tf32{};
+  std::optional<flop_rate<>> bf16{};
+  std::optional<flop_rate<>> fp16{};
+  std::optional<flop_rate<>> fp8{};
+  std::optional<flop_rate<>> fp6{};
+  std::optional<flop_rate<>> fp4{};
+  std::optional<flop_rate<>> int8{};  // operations per second (TOPS)
+
+  constexpr const std::optional<flop_rate<>>& operator[](precision p) const {
+    switch (p) {
+      case precision::fp64: return fp64;
+      case precision::fp64_vector: return fp64_vector;
+      case precision::fp32: return fp32;
+      case precision::tf32: return tf32;
+      case precision::bf16: return bf16;
+      case precision::fp16: return fp16;
+      case precision::fp8: return fp8;
+      case precision::fp6: return fp6;
+      case precision::fp4: return fp4;
+      case precision::int8: return int8;
+    }
+    return fp64;
+  }
+};
+
+// The scale-up (NVLink, Infinity Fabric, ICI, ...) link of one chip.
+struct scale_up_link {
+  std::string_view name{};
+  bandwidth<> bidirectional{};  // per chip, both directions added, as vendors quote it
+  int domain_typical = 1;     // chips in the usual scale-up domain (HGX: 8, NVL72: 72)
+  int domain_max = 1;         // largest domain the vendor supports
+
+  constexpr bandwidth<> per_direction() const { return bidirectional / 2.0; }
+};
+
+struct chip_spec {
+  std::string_view name{};
+  vendor maker = vendor::nvidia;
+  generation arch = generation::hopper;
+  // Accelerators this entry counts: 1 for a GPU or package, 2 for the GB200 superchip. All
+  // rates and sizes below are for the whole entry.
+  int accelerators = 1;
+  int dies = 1;
+  int year_announced = 0;
+  int year_available = 0;
+  std::string_view process{};
+  std::optional<double> transistors_billion{};
+
+  peak_table peak_rates{};
+
+  std::string_view memory_type{};
+  data_size<> memory{};           // HBM capacity, decimal GB as marketed
+  bandwidth<> memory_bandwidth{}; // HBM bandwidth, decimal TB/s
+  std::optional<power<>> tdp{};
+
+  scale_up_link scale_up{};
+  std::optional<bandwidth<>> scale_out{};  // typical NIC line rate per entry in reference systems
+
+  std::optional<price_rate<>> price{};  // list price per entry-hour, where a reputable one exists
+  std::string_view price_basis{};
+
+  std::string_view source{};  // URLs, " ; "-separated, as in shared/reference/accelerators.csv
+
+  constexpr bool supports(precision p) const { return peak_rates[p].has_value(); }
+
+  // Dense peak for p. Absent precision: compile error in constant expressions, throws at run time.
+  constexpr flop_rate<> peak(precision p) const {
+    const auto& r = peak_rates[p];
+    if (!r.has_value()) errors::precision_not_supported_by_chip();
+    return *r;
+  }
+
+  constexpr result<flop_rate<>> try_peak(precision p) const {
+    const auto& r = peak_rates[p];
+    if (!r.has_value()) return reasons::precision_not_supported_by_chip;
+    return *r;
+  }
+
+  // Per accelerator (a GB200 superchip's figures divided by its 2 GPUs).
+  constexpr flop_rate<> peak_per_accelerator(precision p) const {
+    return peak(p) / static_cast<double>(accelerators);
+  }
+  constexpr data_size<> memory_per_accelerator() const {
+    return memory / static_cast<double>(accelerators);
+  }
+};
+
+}  // namespace flopcast

@@ -1,0 +1,5 @@
+#pragma once
+// flopcast version. CMakeLists.txt parses these three lines; keep their form.
+#define FLOPCAST_VERSION_MAJOR 0
+#define FLOPCAST_VERSION_MINOR 1
+#define FLOPCAST_VERSION_PATCH 0
