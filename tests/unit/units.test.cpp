@@ -1,0 +1,54 @@
+#include <flopcast/core/io.hpp>
+#include <flopcast/core/literals.hpp>
+#include <flopcast/core/units.hpp>
+
+#include <sstream>
+
+#include "catch.hpp"
+
+using namespace flopcast;
+
+TEST_CASE("quantities print with a readable prefix and three significant digits", "[io]") {
+  CHECK(to_string(2.4712 * days) == "2.47 days");
+  CHECK(to_string(1.98e15 * flop_per_s) == "1.98 PFLOP/s");
+  CHECK(to_string(153.2e6 * watts) == "153 MW");
+  CHECK(to_string(80.0 * gigabytes) == "80 GB");
+  CHECK(to_string(3.35 * terabytes_per_s) == "3.35 TB/s");
+  CHECK(to_string(2.1e25 * flop) == "2.1e25 FLOP");
+  CHECK(to_string(5e9 * dollars) == "$5 B");
+  CHECK(to_string(2.85 * dollars_per_hour) == "$2.85/hour");
+  CHECK(to_string(45.0 * seconds) == "45 s");
+  CHECK(to_string(90.0 * minutes) == "90 min");
+  CHECK(to_string(0.0 * seconds) == "0 s");
+  CHECK(to_string(1.5 * megawatt_hours) == "1.5 MWh");
+}
+
+TEST_CASE("a value just under a prefix boundary rounds up into the larger unit", "[io]") {
+  CHECK(to_string(0.99997e12 * bytes_per_s) == "1 TB/s");
+  CHECK(to_string(999.0 * gigabytes) == "999 GB");
+}
+
+TEST_CASE("to_string in a named unit and operator<< agree", "[io]") {
+  const auto t = 59.26 * hours;
+  CHECK(to_string(t, hours) == "59.3 hours");
+  CHECK(to_string(t, days, 4) == "2.469 days");
+  std::ostringstream os;
+  os << t;
+  CHECK(os.str() == to_string(t));
+}
+
+TEST_CASE("dimensions without a display unit print in base units", "[io]") {
+  const auto odd = (1.0 * flop) * (1.0 * bytes);
+  CHECK(to_string(odd) == "1 FLOP*B");
+}
+
+TEST_CASE("quantity arithmetic keeps the base-unit value", "[units]") {
+  auto t = 1.0 * hours;
+  t += 30.0 * minutes;
+  CHECK(t.in(minutes) == 90.0);
+  t -= 90.0 * minutes;
+  CHECK(t.in(seconds) == 0.0);
+  CHECK((-(2.0 * watts)).in(watts) == -2.0);
+  CHECK((10.0 * gigabytes) / 4.0 == 2.5 * gigabytes);
+  CHECK(1.0 / (4.0 * seconds) * (8.0 * seconds) == 2.0);
+}
