@@ -53,7 +53,15 @@ inline std::string format_number(double v, int significant = 3) {
     }
     r.ptr = end;
   }
-  return std::string(buf, r.ptr);
+  std::string out(buf, r.ptr);
+  // Group the digits of large plain numbers: 23748 -> 23,748.
+  const std::size_t sign = out[0] == '-' ? 1 : 0;
+  std::size_t int_end = out.find('.');
+  if (int_end == std::string::npos) int_end = out.size();
+  if (int_end - sign >= 5) {
+    for (std::size_t at = int_end; at > sign + 3; at -= 3) out.insert(at - 3, 1, ',');
+  }
+  return out;
 }
 
 template <class Dim>
