@@ -244,7 +244,7 @@ inline constexpr model_card deepseek_v3{
         "Multi-head latent attention modelled exactly (q/kv LoRA ranks 1536/512, rotary "
         "head dim 64). 671B excludes the 14B multi-token-prediction module (not modelled, "
         "nor its training FLOPs). '37B activated' matches the count without the input "
-        "embedding lookup (36.6B); with it, 37.5B. Pre-training context 4K."};
+        "embedding lookup (36.6B); with it, 37.6B. Pre-training context 4K."};
 
 inline constexpr model_card palm_540b{
     .key = "palm-540b",
