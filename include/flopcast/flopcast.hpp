@@ -19,9 +19,35 @@
 #include "flopcast/hardware/chip_checks.hpp"
 #include "flopcast/hardware/system.hpp"
 
-// estimate: datasheet ratios, the first training-time estimate
+// hardware: links and clusters
+#include "flopcast/hardware/cluster.hpp"
+#include "flopcast/hardware/interconnect.hpp"
+#include "flopcast/hardware/interconnects.hpp"
+
+// workload: transformers, their parameters, FLOPs and memory, the model catalog
+#include "flopcast/workload/activations.hpp"
+#include "flopcast/workload/catalog.hpp"
+#include "flopcast/workload/flops.hpp"
+#include "flopcast/workload/kv_cache.hpp"
+#include "flopcast/workload/lookup.hpp"
+#include "flopcast/workload/memory.hpp"
+#include "flopcast/workload/model_card.hpp"
+#include "flopcast/workload/parameters.hpp"
+#include "flopcast/workload/recipe.hpp"
+#include "flopcast/workload/sharding.hpp"
+#include "flopcast/workload/transformer.hpp"
+
+// parallel: plans and collectives
+#include "flopcast/parallel/collectives.hpp"
+#include "flopcast/parallel/plan.hpp"
+
+// estimate: datasheet ratios, training time, the distributed step-time model, calibration
+#include "flopcast/estimate/calibration.hpp"
+#include "flopcast/estimate/fit.hpp"
 #include "flopcast/estimate/ratio.hpp"
+#include "flopcast/estimate/step_time.hpp"
 #include "flopcast/estimate/training_time.hpp"
 
-// catalog: published claims with sources
+// catalog: published claims and runs with sources
+#include "flopcast/catalog/published_runs.hpp"
 #include "flopcast/catalog/vendor_claims.hpp"

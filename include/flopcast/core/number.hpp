@@ -24,6 +24,10 @@ struct number_traits<T, std::enable_if_t<std::is_floating_point_v<T>>> {
   static constexpr T min(T a, T b) { return b < a ? b : a; }
   static constexpr bool all(bool m) { return m; }
   static constexpr bool any(bool m) { return m; }
+  static constexpr T floor(T x) {
+    const T t = static_cast<T>(static_cast<long long>(x));
+    return t > x ? t - T(1) : t;
+  }
 };
 
 template <class T>

@@ -18,6 +18,7 @@ FLOPCAST_DEFINE_REASON(flops_must_be_positive, "the FLOP count must be positive 
 FLOPCAST_DEFINE_REASON(parameters_must_be_positive, "the parameter count must be positive and finite")
 FLOPCAST_DEFINE_REASON(tokens_must_be_positive, "the token count must be positive and finite")
 FLOPCAST_DEFINE_REASON(duration_must_be_positive, "the duration must be positive and finite")
+FLOPCAST_DEFINE_REASON(peak_must_be_positive, "the peak rate per chip must be positive and finite")
 
 namespace flopcast {
 

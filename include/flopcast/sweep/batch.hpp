@@ -21,9 +21,9 @@ template <class P = pack, class F, class... In>
 void transform(std::size_t n, double* out, F&& f, const In*... in) {
   using traits = number_traits<P>;
   constexpr std::size_t w = static_cast<std::size_t>(traits::width);
-  std::size_t i = 0;
-  for (; i + w <= n; i += w) traits::store(f(traits::load(in + i)...), out + i);
-  for (; i < n; ++i) out[i] = f(in[i]...);
+  const std::size_t full = n - n % w;  // written this way so GCC sees the tail loop is bounded
+  for (std::size_t i = 0; i < full; i += w) traits::store(f(traits::load(in + i)...), out + i);
+  for (std::size_t i = full; i < n; ++i) out[i] = f(in[i]...);
 }
 
 struct training_time_inputs {
@@ -44,27 +44,34 @@ std::size_t training_wall_time(const training_time_inputs& in, std::span<double>
       wall_seconds.size() != n || status.size() != n) {
     throw std::invalid_argument("flopcast::simd::training_wall_time: spans differ in length");
   }
+  // One pass computes every lane and marks invalid input with NaN (the same checks as
+  // check_flops/check_chips/check_utilization, lane-wise); a second, scalar pass names the reason
+  // of each marked lane.
   transform<P>(
       n, wall_seconds.data(),
       [](auto flops, auto peak, auto chips, auto mfu) {
         using T = decltype(flops);
-        return flopcast::training_wall_time<T>(flop_count<T>::from_base(flops),
-                                               flop_rate<T>::from_base(peak), chips, mfu)
-            .base_value();
+        const T zero(0.0), one(1.0);
+        const auto valid = flops > zero && (flops - flops) == zero && peak > zero &&
+                           chips >= one && chips < T(1e15) &&
+                           number_traits<T>::floor(chips) == chips && mfu > zero && mfu <= one;
+        const T t = flopcast::training_wall_time<T>(flop_count<T>::from_base(flops),
+                                                    flop_rate<T>::from_base(peak), chips, mfu)
+                        .base_value();
+        return flopcast::select<T>(valid, t, T(std::numeric_limits<double>::quiet_NaN()));
       },
       in.flops.data(), in.peak_per_chip.data(), in.chips.data(), in.utilization.data());
 
   std::size_t invalid = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    status[i] = nullptr;
+    if (wall_seconds[i] == wall_seconds[i]) continue;  // not NaN: valid
     const reason* r = check_flops(flop_count<>::from_base(in.flops[i]));
     if (r == nullptr) r = check_chips(in.chips[i]);
     if (r == nullptr) r = check_utilization(in.utilization[i]);
-    if (r == nullptr && !(in.peak_per_chip[i] > 0.0)) r = &reasons::flops_must_be_positive;
+    if (r == nullptr) r = &reasons::peak_must_be_positive;
     status[i] = r;
-    if (r != nullptr) {
-      wall_seconds[i] = std::numeric_limits<double>::quiet_NaN();
-      ++invalid;
-    }
+    ++invalid;
   }
   return invalid;
 }

@@ -118,6 +118,10 @@ struct number_traits<simd::array_pack<N>> {
     for (bool b : m.lane) if (b) return true;
     return false;
   }
+  static T floor(T x) {
+    for (auto& v : x.lane) v = number_traits<double>::floor(v);
+    return x;
+  }
   static T load(const double* p) {
     T t;
     t.copy_from(p);
@@ -140,6 +144,7 @@ struct number_traits<std::experimental::simd<double, Abi>> {
   static T max(T a, T b) { return select(a < b, b, a); }
   static T min(T a, T b) { return select(b < a, b, a); }
   static bool all(mask m) { return std::experimental::all_of(m); }
+  static T floor(T x) { return std::experimental::floor(x); }
   static bool any(mask m) { return std::experimental::any_of(m); }
   static T load(const double* p) { return T(p, std::experimental::element_aligned); }
   static void store(T t, double* p) { t.copy_to(p, std::experimental::element_aligned); }

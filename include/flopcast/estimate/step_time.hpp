@@ -1,0 +1,283 @@
+#pragma once
+// The distributed step-time model: one training step of a transformer on a cluster under a
+// parallel plan, with a breakdown of where the time goes. Every function is constexpr.
+//
+// Per microbatch, on the busiest pipeline stage (the last one: it also computes the logits):
+//   compute   GEMM FLOPs / (peak(precision) x eta(h/t)) + attention FLOPs / (peak(BF16) x eta(head))
+//   memory    bytes of norms, activations, residuals (and unfused attention scores) / (HBM x eta_mem)
+//   TP        4 all-reduces (6 with full recompute) of b s h per layer, not hidden unless overlapped
+//   CP        K/V all-gather forward, all-gather + reduce-scatter backward, hidden behind attention
+//   EP        2 all-to-alls forward and 2 backward per MoE layer of the routed tokens
+//   PP        one activation send forward and one gradient send backward per chunk boundary
+// Step = microbatch time x (m + (p - 1)/v)  [1F1B; (p-1)/v of it is the bubble]
+//      + data-parallel communication not hidden behind the last backward + optimizer step.
+// ZeRO-3 gathers weights for each microbatch's forward and backward and reduce-scatters its
+// gradients, prefetched behind that microbatch's compute.
+// MFU = model FLOPs / (step x chips x peak at the plan's precision); HFU counts recompute.
+#include "flopcast/core/error.hpp"
+#include "flopcast/estimate/calibration.hpp"
+#include "flopcast/estimate/training_time.hpp"
+#include "flopcast/hardware/cluster.hpp"
+#include "flopcast/parallel/collectives.hpp"
+#include "flopcast/parallel/plan.hpp"
+#include "flopcast/workload/flops.hpp"
+
+FLOPCAST_DEFINE_REASON(goodput_out_of_range, "goodput must be in (0, 1]")
+FLOPCAST_DEFINE_REASON(overlap_out_of_range, "communication overlap fractions must be in [0, 1]")
+
+namespace flopcast {
+
+// Software behaviour that is not a property of the chip: named inputs with defaults.
+struct step_options {
+  double tp_overlap = 0.0;   // fraction of TP communication hidden behind GEMMs (TE userbuffers)
+  bool overlap_dp = true;    // reduce gradients during the last backward (bucketed DDP/FSDP)
+  bool overlap_pp = false;   // pipeline sends hidden behind compute (Megatron-Core, NeMo)
+  double goodput = 1.0;      // fraction of wall time spent on useful steps (failures, restarts)
+  attention_mask mask = attention_mask::dense;  // the FLOP-counting convention for MFU
+  std::optional<chip_calibration> calibration{};  // default: default_calibration(chip)
+  bool check_memory = true;  // reject plans whose memory estimate exceeds the chip's HBM
+  // Data-parallel collectives that span scale-up domains: hierarchical (reduce inside the
+  // domain, one share per chip across it: NCCL's node-aware rings) or flat (every chip's full
+  // share crosses its own NIC: collectives that are not topology-aware, e.g. DeepSpeed ZeRO-3
+  // in 2021).
+  bool hierarchical_dp = true;
+  bool zero3_prefetch = true;  // ZeRO-3 gathers the next layer's weights during compute
+};
+
+struct step_breakdown {
+  // Per step (seconds on the critical path).
+  duration<> compute{};          // GEMM + attention
+  duration<> memory_bound{};     // norms, activations, residuals, unfused scores
+  duration<> tp_comm{};          // exposed
+  duration<> cp_comm{};          // exposed
+  duration<> ep_comm{};          // exposed
+  duration<> pp_comm{};          // exposed point-to-point
+  duration<> bubble{};           // pipeline fill and drain
+  duration<> dp_comm{};          // exposed data-parallel (and ZeRO) communication
+  duration<> optimizer{};
+  duration<> step{};
+
+  double microbatches = 0.0;     // per pipeline per step
+  double data_parallel = 0.0;
+  double gemm_efficiency = 0.0;  // eta at the plan's GEMM width
+  flop_count<> model_flops{};    // whole step, whole cluster
+  flop_count<> hardware_flops{};
+  double tokens_per_step = 0.0;
+  double tokens_per_s = 0.0;
+  flop_rate<> model_flops_per_chip{};     // achieved
+  flop_rate<> hardware_flops_per_chip{};
+  double mfu = 0.0;
+  double hfu = 0.0;
+  memory_breakdown<double> memory{};  // per chip (first stage)
+};
+
+namespace detail {
+constexpr double gemm_eta(double eta_max, double width) {
+  return eta_max * width / (width + model_constants::gemm_half_width);
+}
+constexpr double d(int v) { return static_cast<double>(v); }
+constexpr duration<> max0(duration<> x) { return flopcast::max(x, duration<>{}); }
+
+// FFN elements the MLP activation reads and writes per token (per layer, averaged over layers).
+constexpr double mlp_activation_elements(const transformer& m) {
+  const double per_matrix_width = m.gated_mlp ? 3.0 : 2.0;  // gated: read gate+up, write product
+  const double dense = per_matrix_width * d(m.ffn_size());
+  if (!m.is_moe()) return dense;
+  const double routed = d(m.moe.top_k + m.moe.shared_experts) * per_matrix_width * d(m.expert_ffn_size());
+  const double moe_share = d(m.moe_layer_count()) / d(m.layers);
+  return (1.0 - moe_share) * dense + moe_share * routed;
+}
+}  // namespace detail
+
+constexpr result<step_breakdown> try_estimate_step(const transformer& m, const cluster_spec& c,
+                                                   int chips, const parallel_plan& p,
+                                                   const step_options& o = {}) {
+  if (const reason* why = violation(m)) return *why;
+  if (const reason* why = find_problem(c)) return *why;
+  if (const reason* why = find_problem(m, p, c, chips, o.check_memory)) return *why;
+  if (!(o.goodput > 0.0 && o.goodput <= 1.0)) return reasons::goodput_out_of_range;
+  if (!(o.tp_overlap >= 0.0 && o.tp_overlap <= 1.0)) return reasons::overlap_out_of_range;
+  const result<flop_rate<>> gemm_peak_r = c.chip.try_peak(p.compute);
+  if (!gemm_peak_r) return *gemm_peak_r.error();
+  const result<flop_rate<>> bf16_peak_r = c.chip.try_peak(precision::bf16);
+  if (!bf16_peak_r) return *bf16_peak_r.error();
+
+  using detail::d;
+  const chip_calibration cal = o.calibration ? *o.calibration : default_calibration(c.chip);
+  const double acc = d(c.chip.accelerators);
+  const flop_rate<> gemm_peak = gemm_peak_r.value() / acc;
+  const flop_rate<> bf16_peak = bf16_peak_r.value() / acc;
+  const bandwidth<> hbm = c.chip.memory_bandwidth / acc * cal.memory_efficiency;
+
+  const double t = d(p.tp), pp = d(p.pp), v = d(p.vp), cp = d(p.cp), ep = d(p.ep);
+  const double dp = d(data_parallel(p, chips));
+  const double b = d(p.microbatch), s = d(m.seq_len), h = d(m.hidden);
+  const double micro = d(p.global_batch) / (b * dp);
+  const double layers_per_stage = d(m.layers) / pp;
+  const double tokens_chip = b * s / cp;  // tokens a chip processes per microbatch
+
+  // ---- Compute per microbatch on the last stage.
+  const step_flops<double> f = flops_per_step<double>(m, b, s, p.recompute_mode, o.mask);
+  const double split = t * cp;
+  const flop_count<> gemm_flops =
+      (f.forward.matmul + f.backward.matmul + f.recomputed.matmul) / (pp * split) +
+      (f.forward.logits + f.backward.logits) / split;
+  const flop_count<> attention_flops =
+      (f.forward.attention + f.backward.attention + f.recomputed.attention) / (pp * split);
+  const double eta_gemm = detail::gemm_eta(cal.gemm_efficiency, h / t);
+  const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
+  const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
+  const duration<> compute_mb = gemm_flops / (gemm_peak * eta_gemm) + attention_time;
+
+  // ---- Memory-bound kernels per microbatch.
+  const double replicated = model_constants::replicated_elements_per_hidden * h /
+                            (p.sequence_parallel ? t : 1.0);
+  const double sharded = detail::mlp_activation_elements(m) / t;
+  const double scores = p.fused_attention ? 0.0
+                                          : model_constants::materialized_score_elements *
+                                                d(m.heads) * s / t;
+  const double fwd_bytes_per_token = 2.0 * (replicated + sharded + scores);
+  double passes = 3.0;  // forward once, backward twice
+  double score_passes = 3.0;
+  if (p.recompute_mode == recompute::full) passes += 1.0, score_passes += 1.0;
+  if (p.recompute_mode == recompute::selective) score_passes += 1.0;
+  const data_size<> traffic = data_size<>::from_base(
+      tokens_chip * layers_per_stage *
+      (2.0 * (replicated + sharded) * passes + 2.0 * scores * score_passes));
+  (void)fwd_bytes_per_token;
+  const duration<> memory_mb = traffic / hbm;
+
+  // ---- Tensor parallel.
+  const data_size<> activation = data_size<>::from_base(tokens_chip * h * 2.0);
+  const double tp_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
+  const duration<> tp_mb = all_reduce<double>(c, activation, t, 1.0) * (layers_per_stage * tp_collectives) *
+                           (1.0 - o.tp_overlap);
+
+  // ---- Context parallel: K and V of the whole sequence gathered per layer.
+  const double kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));
+  const data_size<> kv = data_size<>::from_base(b * s * kv_width * 2.0 / t);
+  const duration<> cp_raw = (all_gather<double>(c, kv, cp, t) * 2.0 + reduce_scatter<double>(c, kv, cp, t)) *
+                            layers_per_stage;
+  const duration<> cp_mb = detail::max0(cp_raw - attention_time);
+
+  // ---- Expert parallel: dispatch and combine of the routed tokens, forward and backward.
+  const double moe_layers_per_stage = d(m.moe_layer_count()) / pp;
+  const data_size<> routed = data_size<>::from_base(tokens_chip * d(m.moe.top_k) * h * 2.0 / t);
+  const double ep_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
+  const duration<> ep_mb = all_to_all<double>(c, routed, ep, t * cp) * (moe_layers_per_stage * ep_collectives);
+
+  // ---- Pipeline sends: forward activation and backward gradient per chunk boundary.
+  const duration<> p2p_one = point_to_point<double>(c, activation / t, t * cp);
+  const duration<> pp_mb = p.pp > 1 && !o.overlap_pp ? p2p_one * (2.0 * v) : duration<>{};
+
+  // ---- ZeRO-3 weight gathers and gradient reduce-scatters, per microbatch, prefetched.
+  const chip_parameters<double> held = parameters_per_chip<double>(m, sharding_of(p, chips));
+  const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
+  const double dp_group = dp * cp;
+  const double dp_stride = cp > 1.0 ? t : t * cp * pp;
+  const data_size<> weights = data_size<>::from_base(held.total() * sb.weights);
+  const data_size<> grads = data_size<>::from_base(held.total() * sb.gradients);
+  // Data-parallel collectives: on the cluster's placement, or flat at the NIC rate.
+  const bool spans_domains = place_group<double>(c, dp_group, dp_stride).domains > 1.0;
+  const bool flat = !o.hierarchical_dp && spans_domains;
+  const bandwidth<> nic = c.scale_out_achievable();
+  const duration<> nic_alpha = c.scale_out.latency;
+  const auto dp_all_gather = [&](data_size<> bytes) {
+    return flat ? all_gather<double>(bytes, dp_group, nic, nic_alpha)
+                : all_gather<double>(c, bytes, dp_group, dp_stride);
+  };
+  const auto dp_reduce_scatter = [&](data_size<> bytes) {
+    return flat ? reduce_scatter<double>(bytes, dp_group, nic, nic_alpha)
+                : reduce_scatter<double>(c, bytes, dp_group, dp_stride);
+  };
+  const auto dp_all_reduce = [&](data_size<> bytes) {
+    return flat ? all_reduce<double>(bytes, dp_group, nic, nic_alpha)
+                : all_reduce<double>(c, bytes, dp_group, dp_stride);
+  };
+  duration<> zero3_mb{};
+  if (p.zero_stage == 3 && dp_group > 1.0) {
+    const duration<> traffic = dp_all_gather(weights) * 2.0 + dp_reduce_scatter(grads);
+    zero3_mb = o.zero3_prefetch ? detail::max0(traffic - compute_mb) : traffic;
+  }
+
+  const duration<> microbatch_time = compute_mb + memory_mb + tp_mb + cp_mb + ep_mb + pp_mb + zero3_mb;
+  const double bubble_fraction = (pp - 1.0) / v;
+
+  // ---- Data-parallel gradient reduction (stages 0-2), hidden behind the last backward.
+  // Stage 0 all-reduces gradients during the last backward (2/3 of a microbatch's compute);
+  // stages 1-2 (distributed optimizer) reduce-scatter them then, and all-gather the updated
+  // weights during the next step's first forward (the other 1/3).
+  duration<> dp_time{};
+  if (p.zero_stage < 3 && dp_group > 1.0) {
+    dp_time = p.zero_stage == 0 ? dp_all_reduce(grads)
+                                : dp_reduce_scatter(grads) + dp_all_gather(weights);
+  }
+  const double window = p.zero_stage == 0 ? 2.0 / 3.0 : 1.0;
+  const duration<> overlap_window = o.overlap_dp ? compute_mb * window : duration<>{};
+  const duration<> dp_exposed = detail::max0(dp_time - overlap_window);
+
+  // ---- Optimizer step over the parameters this chip updates.
+  const double updated = p.zero_stage >= 1 ? held.dense / dp_group + held.experts / (dp_group / ep)
+                                           : held.total();
+  const duration<> optimizer_time =
+      data_size<>::from_base(updated * model_constants::optimizer_bytes_per_parameter) / hbm;
+
+  step_breakdown r;
+  r.microbatches = micro;
+  r.data_parallel = dp;
+  r.gemm_efficiency = eta_gemm;
+  const double slots = micro + bubble_fraction;
+  r.compute = compute_mb * micro;
+  r.memory_bound = memory_mb * micro;
+  r.tp_comm = tp_mb * micro;
+  r.cp_comm = cp_mb * micro;
+  r.ep_comm = ep_mb * micro;
+  r.pp_comm = pp_mb * micro;
+  r.dp_comm = dp_exposed + zero3_mb * micro;
+  r.bubble = microbatch_time * bubble_fraction;
+  r.optimizer = optimizer_time;
+  r.step = microbatch_time * slots + dp_exposed + optimizer_time;
+
+  const double seqs = d(p.global_batch);
+  const step_flops<double> whole = flops_per_step<double>(m, seqs, s, p.recompute_mode, o.mask);
+  r.model_flops = whole.model();
+  r.hardware_flops = whole.hardware();
+  r.tokens_per_step = seqs * s;
+  r.tokens_per_s = r.tokens_per_step / r.step.in(seconds);
+  r.model_flops_per_chip = r.model_flops / r.step / d(chips);
+  r.hardware_flops_per_chip = r.hardware_flops / r.step / d(chips);
+  r.mfu = r.model_flops_per_chip / gemm_peak;
+  r.hfu = r.hardware_flops_per_chip / gemm_peak;
+  r.memory = plan_memory_per_chip(m, p, chips);
+  return r;
+}
+
+constexpr step_breakdown estimate_step(const transformer& m, const cluster_spec& c, int chips,
+                                       const parallel_plan& p, const step_options& o = {}) {
+  return try_estimate_step(m, c, chips, p, o).value();
+}
+
+// Wall-clock time and chip-hours to train on `tokens` tokens at the step's rate, divided by the
+// goodput (Llama 3 reports > 90% effective training time at 16K GPUs).
+struct run_estimate {
+  step_breakdown step{};
+  double steps = 0.0;
+  duration<> wall_time{};
+  duration<> chip_time{};
+};
+
+constexpr result<run_estimate> try_estimate_run(const transformer& m, const cluster_spec& c, int chips,
+                                                const parallel_plan& p, double tokens,
+                                                const step_options& o = {}) {
+  if (!(tokens > 0.0 && tokens - tokens == 0.0)) return reasons::tokens_must_be_positive;
+  const result<step_breakdown> s = try_estimate_step(m, c, chips, p, o);
+  if (!s) return *s.error();
+  run_estimate r;
+  r.step = s.value();
+  r.steps = tokens / r.step.tokens_per_step;
+  r.wall_time = r.step.step * r.steps / o.goodput;
+  r.chip_time = r.wall_time * static_cast<double>(chips);
+  return r;
+}
+
+}  // namespace flopcast

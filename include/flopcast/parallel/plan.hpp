@@ -1,0 +1,118 @@
+#pragma once
+// A parallel plan: how a training step of a model is laid out on a cluster's chips, and the
+// rules that make a plan valid, each with its reason.
+//
+// Rank order (innermost first, as Megatron-LM and Llama 3 lay them out): TP, CP, PP, DP. TP
+// groups are consecutive ranks, so they sit inside one scale-up domain when t <= domain size;
+// CP groups have stride t; PP neighbours stride t*c; DP groups stride t*c*p. EP is carved out
+// of the DP x CP ranks (experts are spread over ep of them).
+#include "flopcast/core/error.hpp"
+#include "flopcast/core/precision.hpp"
+#include "flopcast/hardware/cluster.hpp"
+#include "flopcast/workload/memory.hpp"
+#include "flopcast/workload/recipe.hpp"
+#include "flopcast/workload/transformer.hpp"
+
+FLOPCAST_DEFINE_REASON(plan_sizes_below_one,
+                       "tp, pp, vp, cp, ep, microbatch and global batch must each be at least 1")
+FLOPCAST_DEFINE_REASON(plan_chips_not_divisible,
+                       "the chip count must be a multiple of tp x pp x cp (dp = chips / (tp pp cp))")
+FLOPCAST_DEFINE_REASON(plan_tp_does_not_divide_heads,
+                       "tp must divide the number of attention heads")
+FLOPCAST_DEFINE_REASON(plan_tp_does_not_divide_kv_heads,
+                       "tp must divide the KV heads, or be a multiple of them (KV heads are then "
+                       "replicated)")
+FLOPCAST_DEFINE_REASON(plan_layers_not_divisible,
+                       "pp x vp (pipeline stages x interleaved chunks) must divide the layers")
+FLOPCAST_DEFINE_REASON(plan_ep_does_not_divide_experts, "ep must divide the number of experts")
+FLOPCAST_DEFINE_REASON(plan_ep_exceeds_dp_cp, "ep must divide dp x cp (experts live on DP/CP ranks)")
+FLOPCAST_DEFINE_REASON(plan_batch_not_divisible,
+                       "the global batch must be a multiple of microbatch x dp")
+FLOPCAST_DEFINE_REASON(plan_cp_does_not_divide_sequence,
+                       "2 x cp must divide the sequence length (load-balanced causal chunks)")
+FLOPCAST_DEFINE_REASON(plan_interleaving_needs_pipeline, "vp > 1 needs pp > 1")
+FLOPCAST_DEFINE_REASON(plan_more_chips_than_cluster,
+                       "the plan needs more chips than the cluster has")
+FLOPCAST_DEFINE_REASON(plan_does_not_fit_in_memory,
+                       "the model state and activations per chip exceed the chip's memory")
+FLOPCAST_DEFINE_REASON(plan_ep_on_dense_model, "ep > 1 needs a mixture-of-experts model")
+
+namespace flopcast {
+
+struct parallel_plan {
+  int tp = 1;                      // tensor parallel
+  bool sequence_parallel = false;  // Korthikanti 2022: norms and dropout sharded over tp
+  int pp = 1;                      // pipeline stages
+  int vp = 1;                      // interleaved chunks per stage (1 = plain 1F1B)
+  int cp = 1;                      // context parallel
+  int ep = 1;                      // expert parallel (within dp x cp)
+  int zero_stage = 0;              // 0-3; 3 = FSDP
+  int microbatch = 1;              // sequences per microbatch
+  int global_batch = 1;            // sequences per step, all replicas
+  recompute recompute_mode = recompute::none;
+  bool fused_attention = true;     // FlashAttention-style: scores never in HBM
+  bool dropout = false;            // dropout masks stored (GPT-3-era models; most LLMs now use none)
+  precision compute = precision::bf16;  // GEMM precision (attention stays BF16)
+  precision_recipe recipe = recipes::bf16_fp32_master;
+  optimizer opt = optimizer::adam;
+};
+
+// Data-parallel size implied by a chip count.
+constexpr int data_parallel(const parallel_plan& p, int chips) {
+  const int mp = p.tp * p.pp * p.cp;
+  return mp > 0 ? chips / mp : 0;
+}
+
+constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
+  return {.tp = static_cast<double>(p.tp),
+          .pp = static_cast<double>(p.pp),
+          .dp = static_cast<double>(data_parallel(p, chips)),
+          .cp = static_cast<double>(p.cp),
+          .ep = static_cast<double>(p.ep),
+          .virtual_stages = static_cast<double>(p.vp),
+          .zero_stage = p.zero_stage,
+          .sequence_parallel = p.sequence_parallel};
+}
+
+// Memory of the busiest chip (first pipeline stage) under the plan.
+constexpr memory_breakdown<double> plan_memory_per_chip(const transformer& m, const parallel_plan& p,
+                                                        int chips) {
+  return memory_per_chip<double>(m, p.recipe, p.opt, sharding_of(p, chips),
+                                 static_cast<double>(p.microbatch),
+                                 {.policy = p.recompute_mode, .fused_attention = p.fused_attention, .dropout = p.dropout});
+}
+
+// Fraction of HBM a plan may use: the rest is the framework's workspace, communication buffers
+// and allocator fragmentation (PyTorch runs commonly reserve 5-10%; we take 10%).
+inline constexpr double usable_memory_fraction = 0.90;
+
+// The first rule the plan breaks on `chips` chips of cluster `c`, or nullptr.
+constexpr const reason* find_problem(const transformer& m, const parallel_plan& p,
+                                     const cluster_spec& c, int chips, bool check_memory = true) {
+  if (p.tp < 1 || p.pp < 1 || p.vp < 1 || p.cp < 1 || p.ep < 1 || p.microbatch < 1 ||
+      p.global_batch < 1) {
+    return &reasons::plan_sizes_below_one;
+  }
+  if (chips < 1) return &reasons::plan_sizes_below_one;
+  if (chips > c.count) return &reasons::plan_more_chips_than_cluster;
+  if (chips % (p.tp * p.pp * p.cp) != 0) return &reasons::plan_chips_not_divisible;
+  if (m.heads % p.tp != 0) return &reasons::plan_tp_does_not_divide_heads;
+  const int kv = m.key_value_heads();
+  if (kv % p.tp != 0 && p.tp % kv != 0) return &reasons::plan_tp_does_not_divide_kv_heads;
+  if (m.layers % (p.pp * p.vp) != 0) return &reasons::plan_layers_not_divisible;
+  if (p.vp > 1 && p.pp == 1) return &reasons::plan_interleaving_needs_pipeline;
+  if (m.seq_len % (2 * p.cp) != 0 && p.cp > 1) return &reasons::plan_cp_does_not_divide_sequence;
+  const int dp = data_parallel(p, chips);
+  if (p.ep > 1 && !m.is_moe()) return &reasons::plan_ep_on_dense_model;
+  if (m.is_moe() && m.moe.experts % p.ep != 0) return &reasons::plan_ep_does_not_divide_experts;
+  if ((dp * p.cp) % p.ep != 0) return &reasons::plan_ep_exceeds_dp_cp;
+  if (p.global_batch % (p.microbatch * dp) != 0) return &reasons::plan_batch_not_divisible;
+  if (p.zero_stage < 0 || p.zero_stage > 3) return &reasons::zero_stage_out_of_range;
+  const data_size<> need = plan_memory_per_chip(m, p, chips).total();
+  if (check_memory && need > c.chip.memory_per_accelerator() * usable_memory_fraction) {
+    return &reasons::plan_does_not_fit_in_memory;
+  }
+  return nullptr;
+}
+
+}  // namespace flopcast

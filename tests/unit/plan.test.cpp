@@ -1,0 +1,149 @@
+// Every rule of a valid parallel plan, each with its reason.
+#include <flopcast/estimate/step_time.hpp>
+#include <flopcast/workload/catalog.hpp>
+
+#include <string>
+
+#include "catch.hpp"
+
+using namespace flopcast;
+
+namespace {
+const transformer& gpt3 = models::gpt3_175b.shape;  // 96 layers, 96 heads
+const cluster_spec& a100 = clusters::dgx_a100_superpod;  // 1,024 A100 80GB
+
+parallel_plan good() {
+  return {.tp = 8, .sequence_parallel = true, .pp = 8, .microbatch = 1, .global_batch = 1536,
+          .recompute_mode = recompute::selective};
+}
+
+std::string why(const transformer& m, const parallel_plan& p, int chips,
+                const cluster_spec& c = a100) {
+  const reason* r = find_problem(m, p, c, chips);
+  return r ? r->code : "ok";
+}
+}  // namespace
+
+TEST_CASE("a sensible GPT-3 plan on 1,024 A100 is valid", "[plan]") {
+  CHECK(why(gpt3, good(), 1024) == "ok");
+  CHECK(try_estimate_step(gpt3, a100, 1024, good()).ok());
+}
+
+TEST_CASE("each plan rule is reported with its reason", "[plan][errors]") {
+  auto p = good();
+  SECTION("sizes below one") {
+    p.tp = 0;
+    CHECK(why(gpt3, p, 1024) == "plan_sizes_below_one");
+  }
+  SECTION("zero chips") { CHECK(why(gpt3, p, 0) == "plan_sizes_below_one"); }
+  SECTION("more chips than the cluster") { CHECK(why(gpt3, p, 2048) == "plan_more_chips_than_cluster"); }
+  SECTION("chips not a multiple of tp x pp x cp") { CHECK(why(gpt3, p, 1000) == "plan_chips_not_divisible"); }
+  SECTION("tp must divide heads") {
+    p.tp = 5;
+    p.pp = 1;
+    p.global_batch = 1640;
+    CHECK(why(gpt3, p, 1000, a100) == "plan_tp_does_not_divide_heads");
+  }
+  SECTION("tp and kv heads") {
+    transformer gqa = models::llama3_70b.shape;  // 64 heads, 8 KV heads
+    p.tp = 16;
+    p.pp = 1;
+    p.zero_stage = 1;
+    p.global_batch = 1024;
+    p.recompute_mode = recompute::full;
+    CHECK(why(gqa, p, 1024) == "ok");  // KV heads replicated over tp 16: allowed
+    gqa.heads = 48;
+    gqa.kv_heads = 6;
+    p.tp = 32;
+    CHECK(why(gqa, p, 1024) == "plan_tp_does_not_divide_heads");
+    p.tp = 8;
+    CHECK(why(gqa, p, 1024) == "plan_tp_does_not_divide_kv_heads");
+  }
+  SECTION("pp x vp must divide layers") {
+    p.pp = 16;
+    p.vp = 4;  // 64 does not divide 96
+    p.global_batch = 1536;
+    CHECK(why(gpt3, p, 1024) == "plan_layers_not_divisible");
+  }
+  SECTION("interleaving needs a pipeline") {
+    p.pp = 1;
+    p.vp = 2;
+    CHECK(why(gpt3, p, 1024) == "plan_interleaving_needs_pipeline");
+  }
+  SECTION("batch must split into microbatches over dp") {
+    p.global_batch = 1000;  // dp 16
+    CHECK(why(gpt3, p, 1024) == "plan_batch_not_divisible");
+  }
+  SECTION("cp must divide the sequence in 2 cp chunks") {
+    transformer odd = gpt3;
+    odd.seq_len = 2050;
+    p.cp = 2;
+    p.global_batch = 768;
+    CHECK(why(odd, p, 1024) == "plan_cp_does_not_divide_sequence");
+  }
+  SECTION("ep needs experts, and must divide them and dp x cp") {
+    p.ep = 2;
+    CHECK(why(gpt3, p, 1024) == "plan_ep_on_dense_model");
+    const transformer& mixtral = models::mixtral_8x7b.shape;  // 8 experts, 32 heads, 8 KV heads
+    parallel_plan q{.tp = 8, .pp = 1, .ep = 3, .microbatch = 1, .global_batch = 1024,
+                    .recompute_mode = recompute::full};
+    CHECK(why(mixtral, q, 1024) == "plan_ep_does_not_divide_experts");
+    q.ep = 8;
+    CHECK(why(mixtral, q, 1024) == "ok");
+    CHECK(why(mixtral, q, 32) == "plan_ep_exceeds_dp_cp");  // dp = 4
+  }
+  SECTION("zero stage out of range") {
+    p.zero_stage = 4;
+    CHECK(why(gpt3, p, 1024) == "zero_stage_out_of_range");
+  }
+  SECTION("the model must fit in memory") {
+    p.tp = 1;
+    p.pp = 1;
+    p.global_batch = 1024;
+    CHECK(why(gpt3, p, 1024) == "plan_does_not_fit_in_memory");
+    p.zero_stage = 3;  // 175B x 16 B / 1,024 = 2.7 GB of state: fits, activations permitting
+    p.recompute_mode = recompute::full;
+    CHECK(why(gpt3, p, 1024) == "ok");
+  }
+  SECTION("estimate options are checked too") {
+    step_options o;
+    o.goodput = 0.0;
+    CHECK(std::string(try_estimate_step(gpt3, a100, 1024, p, o).error()->code) == "goodput_out_of_range");
+    o.goodput = 1.0;
+    o.tp_overlap = 1.5;
+    CHECK(std::string(try_estimate_step(gpt3, a100, 1024, p, o).error()->code) == "overlap_out_of_range");
+    CHECK(std::string(try_estimate_run(gpt3, a100, 1024, p, -5.0).error()->code) == "tokens_must_be_positive");
+  }
+}
+
+TEST_CASE("the breakdown adds up to the step and MFU follows from it", "[step]") {
+  const step_breakdown s = estimate_step(gpt3, a100, 1024, good());
+  const duration<> parts = s.compute + s.memory_bound + s.tp_comm + s.cp_comm + s.ep_comm +
+                           s.pp_comm + s.bubble + s.dp_comm + s.optimizer;
+  REQUIRE_THAT(parts.in(seconds), Catch::Matchers::WithinRel(s.step.in(seconds), 1e-9));
+  REQUIRE_THAT(s.mfu, Catch::Matchers::WithinRel(
+                          s.model_flops.base_value() / (s.step.in(seconds) * 1024 * 312e12), 1e-9));
+  CHECK(s.hfu > s.mfu);  // selective recompute adds the attention core
+  CHECK(s.tokens_per_s > 0.0);
+}
+
+TEST_CASE("more chips of the same plan shorten the step; FP8 beats BF16 on H100", "[step]") {
+  const step_breakdown s1 = estimate_step(gpt3, a100, 512, good());
+  const step_breakdown s2 = estimate_step(gpt3, a100, 1024, good());
+  CHECK(s2.step < s1.step);
+  auto h100 = clusters::hgx_h100_ndr;
+  auto p = good();
+  const step_breakdown bf16 = estimate_step(gpt3, h100, 1024, p);
+  p.compute = precision::fp8;
+  p.recipe = recipes::fp8_bf16_master;
+  const step_breakdown fp8 = estimate_step(gpt3, h100, 1024, p);
+  CHECK(fp8.step < bf16.step);
+  CHECK(fp8.step > bf16.step * 0.5);  // never the full 2x: attention, memory and comms remain
+}
+
+TEST_CASE("FP8 on a chip without FP8 is rejected with the catalog's reason", "[step][errors]") {
+  auto p = good();
+  p.compute = precision::fp8;
+  CHECK(std::string(try_estimate_step(gpt3, a100, 1024, p).error()->code) ==
+        "precision_not_supported_by_chip");
+}
