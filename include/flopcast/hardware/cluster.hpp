@@ -1,0 +1,289 @@
+#pragma once
+// cluster_spec: accelerators of one kind, grouped into scale-up domains (NVLink/NVSwitch,
+// Infinity Fabric, TPU ICI) joined by a scale-out network (InfiniBand, RoCE, EFA, DCN).
+//
+// Counting. `count` and the domain `size` count accelerators (GPUs, TPU chips): the unit a
+// parallel rank runs on. A chip entry may hold more than one (the GB200 superchip holds 2):
+// per-accelerator figures divide the entry's by chip.accelerators.
+//
+// Bandwidth. Every bandwidth here is per accelerator and per direction, nominal (the line rate),
+// with a separate named efficiency for what collectives achieve (see link_efficiency in
+// <flopcast/hardware/interconnect.hpp> for the defaults and their evidence). Where a field is
+// left empty it comes from the chip: the scale-up per-direction rate is half the chip's
+// bidirectional scale-up figure, the scale-out rate the chip's typical NIC line rate.
+//
+// Layout. Ranks are numbered so that consecutive ranks share a scale-up domain: rank r sits in
+// domain r / size. Parallel groups are laid out innermost first (TP, then CP, DP, PP, as Megatron
+// does), and <flopcast/parallel/collectives.hpp> places a group of k ranks with a stride on
+// these domains to decide which links it uses.
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "flopcast/core/error.hpp"
+#include "flopcast/core/number.hpp"
+#include "flopcast/hardware/catalog/google.hpp"
+#include "flopcast/hardware/catalog/nvidia.hpp"
+#include "flopcast/hardware/chip.hpp"
+#include "flopcast/hardware/interconnects.hpp"
+
+FLOPCAST_DEFINE_REASON(cluster_count_must_be_positive, "a cluster needs at least one accelerator")
+FLOPCAST_DEFINE_REASON(cluster_domain_size_must_be_positive,
+                       "a scale-up domain holds at least one accelerator")
+FLOPCAST_DEFINE_REASON(cluster_domain_does_not_divide_count,
+                       "the accelerator count is larger than one scale-up domain but not a whole "
+                       "number of domains")
+FLOPCAST_DEFINE_REASON(cluster_count_not_whole_entries,
+                       "the accelerator count is not a whole number of chip entries (a GB200 "
+                       "superchip holds 2 GPUs)")
+FLOPCAST_DEFINE_REASON(cluster_domain_exceeds_link_maximum,
+                       "the scale-up domain is larger than its link's largest supported domain")
+FLOPCAST_DEFINE_REASON(cluster_bandwidth_not_positive,
+                       "a scale-up domain of more than one accelerator needs a positive "
+                       "per-direction and point-to-point bandwidth")
+FLOPCAST_DEFINE_REASON(cluster_latency_negative, "a link latency (alpha) is negative")
+FLOPCAST_DEFINE_REASON(cluster_needs_scale_out,
+                       "the cluster spans more than one scale-up domain but has no scale-out "
+                       "network (a topology and a positive per-accelerator bandwidth)")
+
+namespace flopcast {
+
+enum class topology : unsigned char {
+  none,                     // no network at this tier
+  switched,                 // scale-up through switch chips: any peer at the full per-chip rate
+  full_mesh,                // a direct link to every peer (AMD Infinity Fabric, Gaudi)
+  torus_2d,                 // TPU v5e / v6e ICI
+  torus_3d,                 // TPU v4 / v5p / 7x ICI (optical circuit switches join 4x4x4 cubes)
+  rail_optimized_fat_tree,  // scale-out: NIC i of every node on rail i (DGX SuperPOD)
+  fat_tree,                 // scale-out: non-blocking fat tree without rails
+};
+
+constexpr std::string_view name(topology t) {
+  switch (t) {
+    case topology::none:
+      return "none";
+    case topology::switched:
+      return "switched";
+    case topology::full_mesh:
+      return "full mesh";
+    case topology::torus_2d:
+      return "2D torus";
+    case topology::torus_3d:
+      return "3D torus";
+    case topology::rail_optimized_fat_tree:
+      return "rail-optimised fat tree";
+    case topology::fat_tree:
+      return "fat tree";
+  }
+  return "?";
+}
+
+struct scale_up_domain {
+  int size = 1;  // accelerators per domain (HGX: 8, NVL72: 72, a TPU v4 pod: 4096)
+  link_spec link{};
+  topology shape = topology::switched;
+  // Per accelerator, one direction, nominal: what a collective over the domain can inject.
+  // Empty: the chip's scale-up figure (half its bidirectional rate, per accelerator).
+  std::optional<bandwidth<>> per_direction{};
+  // To a single peer, one direction, nominal. Empty: per_direction when switched (NVSwitch
+  // gives each pair the full rate); one link otherwise (a mesh or torus neighbour: MI300X 64
+  // GB/s, TPU v4 45 GB/s; NOTES.md 2.10). Gaudi sends over 3 ports per peer: set it.
+  std::optional<bandwidth<>> point_to_point{};
+  double efficiency = typical_efficiency(link);  // achievable / nominal, in (0, 1]
+  duration<> latency = typical_latency(link);    // alpha: per ring step
+};
+
+struct scale_out_network {
+  link_spec link{};
+  topology shape = topology::none;
+  // Per accelerator, one direction, nominal NIC line rate (400 Gb/s = 50 GB/s each way).
+  // Empty: the chip's typical scale-out rate, per accelerator.
+  std::optional<bandwidth<>> per_direction{};
+  double efficiency = typical_efficiency(link);
+  duration<> latency = typical_latency(link);
+};
+
+struct cluster_spec {
+  std::string_view name{};
+  chip_spec chip{};
+  int count = 1;  // accelerators
+  scale_up_domain scale_up{};
+  scale_out_network scale_out{};
+  std::string_view source{};
+  std::string_view notes{};
+
+  // Accelerators in one domain as deployed (a cluster smaller than one domain fills part of it).
+  constexpr int domain_size() const { return scale_up.size < count ? scale_up.size : count; }
+  constexpr int domains() const {
+    return scale_up.size > 0 ? (count + scale_up.size - 1) / scale_up.size : 0;
+  }
+  constexpr int entries() const { return chip.accelerators > 0 ? count / chip.accelerators : 0; }
+
+  // ---- Nominal, per accelerator, one direction.
+  constexpr bandwidth<> scale_up_per_direction() const {
+    if (scale_up.per_direction.has_value()) return *scale_up.per_direction;
+    return chip.scale_up.per_direction() / static_cast<double>(chip.accelerators);
+  }
+  constexpr bandwidth<> scale_up_point_to_point() const {
+    if (scale_up.point_to_point.has_value()) return *scale_up.point_to_point;
+    if (scale_up.shape != topology::switched) {
+      const auto one_link = scale_up.link.link_per_direction();
+      if (one_link.ok()) return one_link.value();
+    }
+    return scale_up_per_direction();
+  }
+  // Zero when there is no scale-out network.
+  constexpr bandwidth<> scale_out_per_direction() const {
+    if (scale_out.shape == topology::none) return bandwidth<>{};
+    if (scale_out.per_direction.has_value()) return *scale_out.per_direction;
+    if (chip.scale_out.has_value()) return *chip.scale_out / static_cast<double>(chip.accelerators);
+    return bandwidth<>{};
+  }
+
+  // ---- Achievable: nominal x efficiency (the W of the collective formulas).
+  constexpr bandwidth<> scale_up_achievable() const {
+    return scale_up_per_direction() * scale_up.efficiency;
+  }
+  constexpr bandwidth<> scale_up_point_to_point_achievable() const {
+    return scale_up_point_to_point() * scale_up.efficiency;
+  }
+  constexpr bandwidth<> scale_out_achievable() const {
+    return scale_out_per_direction() * scale_out.efficiency;
+  }
+
+  // ---- Totals.
+  constexpr flop_rate<> peak(precision p) const {
+    return chip.peak_per_accelerator(p) * static_cast<double>(count);
+  }
+  constexpr data_size<> memory() const {
+    return chip.memory_per_accelerator() * static_cast<double>(count);
+  }
+};
+
+// The first rule that `c` breaks, or nullptr when it is consistent.
+constexpr const reason* find_problem(const cluster_spec& c) {
+  if (c.count < 1) return &reasons::cluster_count_must_be_positive;
+  if (c.scale_up.size < 1) return &reasons::cluster_domain_size_must_be_positive;
+  if (c.chip.accelerators < 1 || c.count % c.chip.accelerators != 0) {
+    return &reasons::cluster_count_not_whole_entries;
+  }
+  if (c.count > c.scale_up.size && c.count % c.scale_up.size != 0) {
+    return &reasons::cluster_domain_does_not_divide_count;
+  }
+  if (c.scale_up.link.domain_max.has_value() && c.scale_up.size > *c.scale_up.link.domain_max) {
+    return &reasons::cluster_domain_exceeds_link_maximum;
+  }
+  const auto in_unit_interval = [](double e) { return e > 0.0 && e <= 1.0; };
+  if (!in_unit_interval(c.scale_up.efficiency) || !in_unit_interval(c.scale_out.efficiency)) {
+    return &reasons::link_efficiency_out_of_range;
+  }
+  if (c.scale_up.latency.base_value() < 0.0 || c.scale_out.latency.base_value() < 0.0) {
+    return &reasons::cluster_latency_negative;
+  }
+  if (c.domain_size() > 1 && (!(c.scale_up_per_direction().base_value() > 0.0) ||
+                              !(c.scale_up_point_to_point().base_value() > 0.0))) {
+    return &reasons::cluster_bandwidth_not_positive;
+  }
+  if (c.count > c.scale_up.size && !(c.scale_out_per_direction().base_value() > 0.0)) {
+    return &reasons::cluster_needs_scale_out;
+  }
+  return nullptr;
+}
+
+// Stops compilation (in a constant expression) or throws invalid_input, naming the broken rule.
+constexpr void validate(const cluster_spec& c) {
+  if (const reason* r = find_problem(c)) r->raise();
+}
+
+// Validates and returns the cluster: `inline constexpr cluster_spec x = checked({...});`
+constexpr cluster_spec checked(cluster_spec c) {
+  validate(c);
+  return c;
+}
+
+// The cluster, or the reason it is invalid (for clusters read at run time).
+constexpr result<cluster_spec> try_check(const cluster_spec& c) {
+  if (const reason* r = find_problem(c)) return *r;
+  return c;
+}
+
+}  // namespace flopcast
+
+// ---- Example clusters ---------------------------------------------------------------------------
+// Reference-architecture shapes built from the catalogs. Everything left empty comes from the
+// chip (scale-up and NIC rates) and the links (efficiency and alpha defaults).
+namespace flopcast::clusters {
+
+// Selene-like DGX A100 SuperPOD, 128 nodes: 8 A100 80GB per node on NVLink 3 through 6
+// NVSwitch gen2 chips, one HDR 200 Gb/s HCA per GPU (8 per node) on a fat tree (Narayanan et
+// al. 2021, section 5, describe Selene this way; interconnects.csv: "DGX A100: one HDR 200G per
+// GPU"). The size is that of the issue's 175B-on-1,024-A100 check.
+inline constexpr cluster_spec dgx_a100_superpod = checked({
+    .name = "DGX A100 SuperPOD-like, 128 nodes (1,024x A100 80GB, HDR 200G per GPU)",
+    .chip = chips::a100_sxm4_80gb,
+    .count = 1024,
+    .scale_up = {.size = 8, .link = links::nvlink_3, .shape = topology::switched},
+    .scale_out = {.link = links::infiniband_hdr, .shape = topology::rail_optimized_fat_tree},
+    .source = "https://arxiv.org/abs/2104.04473 ; "
+              "https://github.com/stas00/ml-engineering/blob/master/network/README.md",
+});
+
+// HGX/DGX H100 nodes with one NDR 400 Gb/s ConnectX-7 per GPU on a rail-optimised fat tree (DGX
+// SuperPOD H100 reference architecture). 4,096 nodes: the H100 side of NVIDIA's GB200 NVL72
+// "4x training" claim as NOTES.md 3 recalls it (32,768 GPUs, 400G InfiniBand).
+inline constexpr cluster_spec hgx_h100_ndr = checked({
+    .name = "HGX H100, 4,096 nodes (32,768x H100 SXM, NDR 400G per GPU)",
+    .chip = chips::h100_sxm,
+    .count = 32768,
+    .scale_up = {.size = 8, .link = links::nvlink_4, .shape = topology::switched},
+    .scale_out = {.link = links::infiniband_ndr, .shape = topology::rail_optimized_fat_tree},
+    .source = "https://docs.nvidia.com/dgx-superpod/reference-architecture-scalable-"
+              "infrastructure-h100/latest/network-fabrics.html ; "
+              "https://github.com/stas00/ml-engineering/blob/master/network/README.md",
+});
+
+// GB200 NVL72 racks: 72 GPUs in one NVLink 5 domain (18 NVLink Switch chips), one 400 Gb/s
+// ConnectX-7 per GPU as the DGX GB200 user guide describes the compute trays (NOTES.md 4.7;
+// the catalog's default). 456 racks: the GB200 side of the "4x" claim (NOTES.md 3).
+inline constexpr cluster_spec gb200_nvl72 = checked({
+    .name = "GB200 NVL72, 456 racks (32,832 GPUs, 400G per GPU)",
+    .chip = chips::gb200,
+    .count = 456 * 72,
+    .scale_up = {.size = 72, .link = links::nvlink_5, .shape = topology::switched},
+    .scale_out = {.link = links::infiniband_ndr, .shape = topology::rail_optimized_fat_tree},
+    .source = "https://www.nvidia.com/en-us/data-center/gb200-nvl72/ ; "
+              "https://docs.nvidia.com/dgx/dgxgb200-user-guide/networking.html",
+});
+
+// The same racks with 800 Gb/s per GPU (XDR / ConnectX-8 class), the network NVIDIA's claim
+// footnote is recalled to use for the GB200 side (NOTES.md 3 and 4.7: some descriptions of
+// GB200 give 800G; DGX GB200 trays have 400G).
+inline constexpr cluster_spec gb200_nvl72_800g = checked({
+    .name = "GB200 NVL72, 456 racks (32,832 GPUs, 800G per GPU)",
+    .chip = chips::gb200,
+    .count = 456 * 72,
+    .scale_up = {.size = 72, .link = links::nvlink_5, .shape = topology::switched},
+    .scale_out = {.link = links::infiniband_xdr,
+                  .shape = topology::rail_optimized_fat_tree,
+                  .per_direction = 800.0 * gigabits_per_s},
+    .source = "https://www.nvidia.com/en-us/data-center/gb200-nvl72/ ; "
+              "https://infinibandta.org/infiniband-roadmap/",
+    .notes = "800G per GPU is the recalled footnote configuration, not the DGX GB200 default.",
+});
+
+// One TPU v4 pod: 4,096 chips in one ICI domain (3D torus of 4x4x4 cubes joined by optical
+// circuit switches). No scale-out: Google publishes no per-chip DCN rate for v4 (NOTES.md 4.5).
+// The ICI efficiency and per-hop alpha are the unmeasured/hypothetical defaults.
+inline constexpr cluster_spec tpu_v4_pod = checked({
+    .name = "TPU v4 pod (4,096 chips, ICI 3D torus)",
+    .chip = chips::tpu_v4,
+    .count = 4096,
+    .scale_up = {.size = 4096, .link = links::tpu_v4_ici, .shape = topology::torus_3d},
+    .source = "https://cloud.google.com/tpu/docs/v4 ; https://jax-ml.github.io/scaling-book/tpus/",
+});
+
+inline constexpr std::array<const cluster_spec*, 5> all{
+    &dgx_a100_superpod, &hgx_h100_ndr, &gb200_nvl72, &gb200_nvl72_800g, &tpu_v4_pod,
+};
+
+}  // namespace flopcast::clusters
