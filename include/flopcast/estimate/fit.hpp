@@ -5,7 +5,6 @@
 // The fit minimises the mean squared log-ratio of predicted to measured step time over the
 // chip's two constants (GEMM efficiency, HBM efficiency) by coordinate-wise golden-section
 // search in [0.05, 1]. Log errors weigh a 10% miss the same on a 1 s step and a 100 s step.
-#include <cmath>
 #include <span>
 
 #include "flopcast/estimate/step_time.hpp"
@@ -46,6 +45,16 @@ constexpr double ln(double x) {
     term *= y2;
   }
   return 2.0 * sum + k * 0.69314718055994530942;
+}
+constexpr double sqrt(double x) {
+  if (!(x > 0.0)) return 0.0;
+  double r = x < 1.0 ? 1.0 : x;
+  for (int i = 0; i < 200; ++i) {
+    const double next = 0.5 * (r + x / r);
+    if (next == r) break;
+    r = next;
+  }
+  return r;
 }
 }  // namespace detail
 
@@ -111,8 +120,8 @@ inline result<calibration_fit> fit_calibration(std::span<const step_measurement>
   double worst = 0.0;
   const result<double> after = fit_error(data, cal, &worst);
   if (!after) return *after.error();
-  f.rms_log_error = std::sqrt(after.value());
-  f.rms_log_error_before = std::sqrt(before.value());
+  f.rms_log_error = detail::sqrt(after.value());
+  f.rms_log_error_before = detail::sqrt(before.value());
   f.max_relative_error = worst;
   return f;
 }

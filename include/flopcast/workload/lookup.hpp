@@ -3,7 +3,6 @@
 //
 //   const auto& m = flopcast::models::lookup(argv[1]);
 //   // unknown model 'lama3'; did you mean 'llama3-8b', 'llama3-70b' or 'llama3-405b'?
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -32,7 +31,8 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
       const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
+      const std::size_t insert_or_delete = above < row[j - 1] ? above + 1 : row[j - 1] + 1;
+      row[j] = substitute < insert_or_delete ? substitute : insert_or_delete;
       diagonal = above;
     }
   }
@@ -48,7 +48,7 @@ inline std::size_t distance(std::string_view query, const model_card& c) {
     if (name.empty()) return;
     const std::string n = normalised(name);
     const std::size_t d = n.find(q) != std::string::npos ? 0 : edit_distance(q, n);
-    best = std::min(best, d);
+    best = d < best ? d : best;
   };
   consider(c.key);
   consider(c.shape.name);
@@ -64,14 +64,21 @@ inline std::size_t distance(std::string_view query, const model_card& c) {
 inline std::vector<std::string_view> suggestions(std::string_view name, std::size_t most = 3) {
   const std::size_t length = detail::normalised(name).size();
   if (length == 0) return {};
-  const std::size_t limit = std::max<std::size_t>(2, length / 3);
+  const std::size_t limit = length / 3 > 2 ? length / 3 : 2;
   // (distance, catalog position): ties keep catalog order.
   std::vector<std::pair<std::size_t, std::size_t>> ranked;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const std::size_t d = detail::distance(name, *all[i]);
     if (d <= limit) ranked.emplace_back(d, i);
   }
-  std::sort(ranked.begin(), ranked.end());
+  // Insertion sort: a dozen entries, and <algorithm> is costly to parse for every includer.
+  for (std::size_t i = 1; i < ranked.size(); ++i) {
+    for (std::size_t j = i; j > 0 && ranked[j] < ranked[j - 1]; --j) {
+      const auto t = ranked[j];
+      ranked[j] = ranked[j - 1];
+      ranked[j - 1] = t;
+    }
+  }
   std::vector<std::string_view> out;
   for (std::size_t i = 0; i < ranked.size() && i < most; ++i) {
     out.push_back(all[ranked[i].second]->key);
