@@ -1,0 +1,218 @@
+#pragma once
+// Output helpers of the flopcast command line: numbers for people (fixed decimals, significant
+// digits, thousands separators), aligned text tables, and a small JSON writer whose numbers
+// round-trip (std::to_chars' shortest form).
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flopcast_cli {
+
+// ---- Numbers for people
+// ---------------------------------------------------------------------------
+
+// "1234567" -> "1,234,567" (the integer part of a plain decimal string; a sign is kept).
+inline std::string group_thousands(std::string s) {
+  const std::size_t sign = !s.empty() && s[0] == '-' ? 1 : 0;
+  std::size_t int_end = s.find('.');
+  if (int_end == std::string::npos) int_end = s.size();
+  if (int_end - sign > 3) {
+    for (std::size_t at = int_end; at > sign + 3; at -= 3) s.insert(at - 3, 1, ',');
+  }
+  return s;
+}
+
+// `decimals` digits after the point; thousands grouped.
+inline std::string fixed(double v, int decimals) {
+  if (!std::isfinite(v)) return "-";
+  char buf[128];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, r.ptr);
+  if (s == "-0" ||
+      (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos)) {
+    s.erase(0, 1);  // no "-0.000"
+  }
+  return group_thousands(s);
+}
+
+// At most `digits` significant digits in plain notation, trailing zeros dropped: 0.001234,
+// 12.35, 69.5, 1,235, 12,346.
+inline std::string significant(double v, int digits = 4) {
+  if (!std::isfinite(v)) return "-";
+  if (v == 0.0) return "0";
+  const double a = std::fabs(v);
+  const int magnitude = static_cast<int>(std::floor(std::log10(a)));  // 12.3 -> 1
+  int decimals = digits - 1 - magnitude;
+  if (decimals < 0) decimals = 0;
+  if (decimals > 12) decimals = 12;
+  std::string s = fixed(v, decimals);
+  if (s.find('.') != std::string::npos) {  // "69.50" -> "69.5", "300.0" -> "300"
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+inline std::string percent(double fraction, int decimals = 1) {
+  return fixed(100.0 * fraction, decimals) + "%";
+}
+
+// ---- Tables
+// ---------------------------------------------------------------------------------------
+
+// Rows of cells, printed with columns padded to their widest cell. Column 0 is left-aligned,
+// the others right-aligned unless `left` says otherwise.
+class table {
+ public:
+  explicit table(std::vector<bool> left = {}) : left_(std::move(left)) {}
+
+  void row(std::vector<std::string> cells) { rows_.push_back({std::move(cells), false}); }
+  // A line of its own (a heading), not aligned with the columns.
+  void heading(std::string text) { rows_.push_back({{std::move(text)}, true}); }
+
+  void print(std::ostream& os, std::string_view indent = "  ") const {
+    std::vector<std::size_t> width;
+    for (const line& l : rows_) {
+      if (l.heading) continue;
+      if (l.cells.size() > width.size()) width.resize(l.cells.size(), 0);
+      for (std::size_t i = 0; i < l.cells.size(); ++i) {
+        if (l.cells[i].size() > width[i]) width[i] = l.cells[i].size();
+      }
+    }
+    for (const line& l : rows_) {
+      if (l.heading) {
+        os << l.cells[0] << '\n';
+        continue;
+      }
+      std::string out(indent);
+      for (std::size_t i = 0; i < l.cells.size(); ++i) {
+        const std::string& c = l.cells[i];
+        const bool left = i == 0 || (i < left_.size() && left_[i]);
+        const std::string pad(width[i] - c.size(), ' ');
+        if (i > 0) out += "  ";
+        out += left ? c + pad : pad + c;
+      }
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      os << out << '\n';
+    }
+  }
+
+ private:
+  struct line {
+    std::vector<std::string> cells;
+    bool heading;
+  };
+  std::vector<line> rows_;
+  std::vector<bool> left_;
+};
+
+// ---- JSON
+// -----------------------------------------------------------------------------------------
+
+// The shortest decimal that reads back as the same double; null for NaN and infinities.
+inline std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+inline std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          const char* hex = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[(c >> 4) & 0xf];
+          out += hex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Writes one JSON object, two-space indented, members in the order they are added.
+class json_writer {
+ public:
+  explicit json_writer(std::ostream& os) : os_(os) { open('{', {}); }
+  ~json_writer() = default;
+  json_writer(const json_writer&) = delete;
+  json_writer& operator=(const json_writer&) = delete;
+
+  void begin_object(std::string_view key) { open('{', key); }
+  void end_object() { close('}'); }
+
+  void number(std::string_view key, double v) { member(key, json_number(v)); }
+  void integer(std::string_view key, long long v) { member(key, std::to_string(v)); }
+  void string(std::string_view key, std::string_view v) { member(key, json_string(v)); }
+  void boolean(std::string_view key, bool v) { member(key, v ? "true" : "false"); }
+  void null(std::string_view key) { member(key, "null"); }
+
+  // Closes every open object and ends the line.
+  void finish() {
+    while (depth_ > 0) close('}');
+    os_ << '\n';
+  }
+
+ private:
+  void indent() { os_ << std::string(2 * static_cast<std::size_t>(depth_), ' '); }
+  void separate() {
+    if (depth_ == 0) return;
+    if (!first_.back()) os_ << ',';
+    os_ << '\n';
+    first_.back() = false;
+    indent();
+  }
+  void member(std::string_view key, const std::string& value) {
+    separate();
+    os_ << json_string(key) << ": " << value;
+  }
+  void open(char bracket, std::string_view key) {
+    if (depth_ > 0) {
+      separate();
+      os_ << json_string(key) << ": ";
+    }
+    os_ << bracket;
+    first_.push_back(true);
+    ++depth_;
+  }
+  void close(char bracket) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    --depth_;
+    if (!empty) {
+      os_ << '\n';
+      indent();
+    }
+    os_ << bracket;
+  }
+
+  std::ostream& os_;
+  std::vector<bool> first_;
+  int depth_ = 0;
+};
+
+}  // namespace flopcast_cli
