@@ -193,5 +193,17 @@ int main() {
               << to_string(chips::h100_sxm.peak(precision::fp8) * n, pflop_per_s) << "\n";
   }
   std::cout << "\n";
+
+  // The vendor claims behind the multipliers, next to the datasheet ratio on their basis.
+  std::cout << "Vendor claims (shared/reference/vendor_claims.csv) vs datasheet peak on the same basis:\n";
+  for (const vendor_claim* c : all_vendor_claims) {
+    std::cout << "   " << c->id << ": claimed " << x(c->claimed_ratio);
+    if (c->has_datasheet_basis()) {
+      std::cout << ", datasheet " << x(c->datasheet_ratio()) << " (" << c->new_chip->name << " "
+                << name(c->new_format) << " / " << c->baseline_chip->name << " "
+                << name(c->baseline_format) << ")";
+    }
+    std::cout << " [" << name(c->status) << "]\n";
+  }
   return 0;
 }
