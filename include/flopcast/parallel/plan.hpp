@@ -59,8 +59,8 @@ struct parallel_plan {
 
 // Data-parallel size implied by a chip count.
 constexpr int data_parallel(const parallel_plan& p, int chips) {
-  const int mp = p.tp * p.pp * p.cp;
-  return mp > 0 ? chips / mp : 0;
+  const long long mp = static_cast<long long>(p.tp) * p.pp * p.cp;
+  return mp > 0 ? static_cast<int>(chips / mp) : 0;
 }
 
 constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
@@ -95,18 +95,20 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
   }
   if (chips < 1) return &reasons::plan_sizes_below_one;
   if (chips > c.count) return &reasons::plan_more_chips_than_cluster;
-  if (chips % (p.tp * p.pp * p.cp) != 0) return &reasons::plan_chips_not_divisible;
+  // Products in 64 bits: tp x pp x cp or microbatch x dp may exceed int for absurd inputs.
+  using wide = long long;
+  if (chips % (wide{p.tp} * p.pp * p.cp) != 0) return &reasons::plan_chips_not_divisible;
   if (m.heads % p.tp != 0) return &reasons::plan_tp_does_not_divide_heads;
   const int kv = m.key_value_heads();
   if (kv % p.tp != 0 && p.tp % kv != 0) return &reasons::plan_tp_does_not_divide_kv_heads;
-  if (m.layers % (p.pp * p.vp) != 0) return &reasons::plan_layers_not_divisible;
+  if (m.layers % (wide{p.pp} * p.vp) != 0) return &reasons::plan_layers_not_divisible;
   if (p.vp > 1 && p.pp == 1) return &reasons::plan_interleaving_needs_pipeline;
-  if (m.seq_len % (2 * p.cp) != 0 && p.cp > 1) return &reasons::plan_cp_does_not_divide_sequence;
+  if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) return &reasons::plan_cp_does_not_divide_sequence;
   const int dp = data_parallel(p, chips);
   if (p.ep > 1 && !m.is_moe()) return &reasons::plan_ep_on_dense_model;
   if (m.is_moe() && m.moe.experts % p.ep != 0) return &reasons::plan_ep_does_not_divide_experts;
-  if ((dp * p.cp) % p.ep != 0) return &reasons::plan_ep_exceeds_dp_cp;
-  if (p.global_batch % (p.microbatch * dp) != 0) return &reasons::plan_batch_not_divisible;
+  if ((wide{dp} * p.cp) % p.ep != 0) return &reasons::plan_ep_exceeds_dp_cp;
+  if (p.global_batch % (wide{p.microbatch} * dp) != 0) return &reasons::plan_batch_not_divisible;
   if (p.zero_stage < 0 || p.zero_stage > 3) return &reasons::zero_stage_out_of_range;
   const data_size<> need = plan_memory_per_chip(m, p, chips).total();
   if (check_memory && need > c.chip.memory_per_accelerator() * usable_memory_fraction) {
