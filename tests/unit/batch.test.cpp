@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 

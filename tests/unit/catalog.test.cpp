@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/hardware/system.hpp"
 
 using namespace flopcast;

@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 using Catch::Matchers::WithinRel;

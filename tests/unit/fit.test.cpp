@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 using Catch::Matchers::WithinRel;

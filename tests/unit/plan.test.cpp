@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 

@@ -3,7 +3,7 @@
 
 #include <limits>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <string>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 
 using namespace flopcast;
 

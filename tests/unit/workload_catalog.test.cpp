@@ -2,7 +2,7 @@
 #include <string>
 #include <string_view>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/workload/lookup.hpp"
 #include "flopcast/workload/sharding.hpp"
 

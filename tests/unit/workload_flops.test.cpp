@@ -1,5 +1,5 @@
 // Training FLOPs against published totals, the 6 N D shortcut, recompute and causal masking.
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/workload/catalog.hpp"
 #include "flopcast/workload/flops.hpp"
 

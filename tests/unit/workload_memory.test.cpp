@@ -1,6 +1,6 @@
 // Memory per chip: bytes per parameter by recipe and optimizer, division by the parallel plan,
 // activations beyond the GPT case, and the KV cache.
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/workload/catalog.hpp"
 #include "flopcast/workload/kv_cache.hpp"
 #include "flopcast/workload/memory.hpp"

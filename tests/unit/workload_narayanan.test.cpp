@@ -3,7 +3,7 @@
 // Korthikanti et al. 2022 (arXiv 2205.05198) activation-memory formulas.
 #include <array>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/workload/activations.hpp"
 #include "flopcast/workload/flops.hpp"
 #include "flopcast/workload/parameters.hpp"

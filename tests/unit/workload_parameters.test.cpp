@@ -1,6 +1,6 @@
 // Parameter counts against published figures. Each test names its source; tolerances follow the
 // precision the source prints (a figure given as "46.7B" is good to +-0.05B, i.e. 0.11%).
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/workload/catalog.hpp"
 #include "flopcast/workload/parameters.hpp"
 

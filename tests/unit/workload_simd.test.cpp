@@ -7,7 +7,7 @@
 #include <array>
 #include <random>
 
-#include "catch.hpp"
+#include "catch_any.hpp"
 #include "flopcast/workload/catalog.hpp"
 #include "flopcast/workload/kv_cache.hpp"
 #include "flopcast/workload/memory.hpp"
