@@ -15,6 +15,8 @@
 #include <system_error>
 #include <vector>
 
+#include <flopcast/workload/lookup.hpp>
+
 namespace flopcast_cli {
 
 // A mistake in the arguments: exit status 2, the message and the usage line on stderr.
@@ -49,23 +51,8 @@ struct arguments {
 
 namespace detail {
 
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      std::size_t best = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      if (above + 1 < best) best = above + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
+// Levenshtein distance: the library's, also used for model-name suggestions.
+using flopcast::models::detail::edit_distance;
 
 // The known option closest to an unknown one, if it is close: within 1 edit (2 for long names),
 // or one that starts with what was typed.
