@@ -175,8 +175,10 @@ inline int calibrate_command(std::span<const std::string> words, std::ostream& o
     w.string("chip", chip.name);
     w.integer("measurements", static_cast<long long>(lines.size()));
     w.number("gemm_efficiency", f.calibration.gemm_efficiency);
+    w.number("fp8_gemm_efficiency", f.calibration.fp8_gemm_efficiency);
     w.number("memory_efficiency", f.calibration.memory_efficiency);
     w.number("default_gemm_efficiency", before.gemm_efficiency);
+    w.number("default_fp8_gemm_efficiency", before.fp8_gemm_efficiency);
     w.number("default_memory_efficiency", before.memory_efficiency);
     w.number("rms_log_error", f.rms_log_error);
     w.number("rms_log_error_before", f.rms_log_error_before);
@@ -198,8 +200,10 @@ inline int calibrate_command(std::span<const std::string> words, std::ostream& o
       << (lines.size() == 1 ? "" : "s") << " on " << chip.name << "\n\n";
   table t;
   t.row({"", "default", "fitted"});
-  t.row({"GEMM efficiency", significant(before.gemm_efficiency, 4),
+  t.row({"GEMM efficiency (16-bit)", significant(before.gemm_efficiency, 4),
          significant(f.calibration.gemm_efficiency, 4)});
+  t.row({"GEMM efficiency (FP8)", significant(before.fp8_gemm_efficiency, 4),
+         significant(f.calibration.fp8_gemm_efficiency, 4)});
   t.row({"HBM efficiency", significant(before.memory_efficiency, 4),
          significant(f.calibration.memory_efficiency, 4)});
   t.row({"RMS log error", percent(f.rms_log_error_before), percent(f.rms_log_error)});
@@ -215,7 +219,8 @@ inline int calibrate_command(std::span<const std::string> words, std::ostream& o
   r.print(out);
   out << "\nEstimate other plans on " << chip.name << " with the fitted constants:\n"
       << "  flopcast estimate ... --gemm-efficiency "
-      << significant(f.calibration.gemm_efficiency, 6) << " --memory-efficiency "
+      << significant(f.calibration.gemm_efficiency, 6) << " --fp8-gemm-efficiency "
+      << significant(f.calibration.fp8_gemm_efficiency, 6) << " --memory-efficiency "
       << significant(f.calibration.memory_efficiency, 6) << '\n';
   if (lines.size() < 3) {
     out << "note: two constants from " << lines.size() << " measurement"

@@ -97,11 +97,13 @@ inline constexpr std::array job_options{
            "software and calibration"},
     option{"--no-zero3-prefetch", "", "ZeRO-3 weight gathers not overlapped with compute",
            "software and calibration"},
-    option{"--causal-flops", "", "count half the attention scores (causal kernels skip them)",
+    option{"--causal-flops", "", "report MFU counting half the attention scores (as executed)",
            "software and calibration"},
     option{"--no-memory-check", "", "estimate even if the memory estimate exceeds the chip's HBM",
            "software and calibration"},
-    option{"--gemm-efficiency", "F", "fraction of peak large GEMMs reach (flopcast calibrate)",
+    option{"--gemm-efficiency", "F", "fraction of peak large 16-bit GEMMs reach (flopcast calibrate)",
+           "software and calibration"},
+    option{"--fp8-gemm-efficiency", "F", "fraction of FP8 peak an FP8 step's GEMMs reach",
            "software and calibration"},
     option{"--memory-efficiency", "F", "fraction of HBM bandwidth streaming kernels reach",
            "software and calibration"},
@@ -309,10 +311,12 @@ inline job make_job(const arguments& a) {
   if (a.has("--no-zero3-prefetch")) o.zero3_prefetch = false;
   if (a.has("--causal-flops")) o.mask = attention_mask::causal_skip;
   if (a.has("--no-memory-check")) o.check_memory = false;
-  if (a.has("--gemm-efficiency") || a.has("--memory-efficiency")) {
+  if (a.has("--gemm-efficiency") || a.has("--fp8-gemm-efficiency") ||
+      a.has("--memory-efficiency")) {
     chip_calibration cal = default_calibration(*j.chip);
     for (auto [name, field] :
          {std::pair{"--gemm-efficiency", &chip_calibration::gemm_efficiency},
+          std::pair{"--fp8-gemm-efficiency", &chip_calibration::fp8_gemm_efficiency},
           std::pair{"--memory-efficiency", &chip_calibration::memory_efficiency}}) {
       if (const std::string* v = a.find(name)) {
         const double x = to_double(name, *v);
@@ -322,7 +326,7 @@ inline job make_job(const arguments& a) {
       }
     }
     cal.family = "user-supplied";
-    cal.evidence = "--gemm-efficiency / --memory-efficiency";
+    cal.evidence = "--gemm-efficiency / --fp8-gemm-efficiency / --memory-efficiency";
     o.calibration = cal;
   }
   return j;
@@ -512,8 +516,10 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
   head.row({"scale-out", describe_scale_out(j.cluster)});
   head.row({"plan", plan_summary(j, b)});
   head.row({"batch", batch_summary(j, b)});
-  head.row({"calibration", std::string(cal.family) + ": GEMM " + percent(cal.gemm_efficiency) +
-                               " of peak (" + percent(b.gemm_efficiency) + " at this TP), HBM " +
+  head.row({"calibration", std::string(cal.family) + ": " +
+                               std::string(name(j.plan.compute)) + " GEMM " +
+                               percent(gemm_efficiency_at(cal, j.plan.compute)) + " of peak (" +
+                               percent(b.gemm_efficiency) + " at this TP), HBM " +
                                percent(cal.memory_efficiency, 0)});
   head.print(out);
 
@@ -636,6 +642,7 @@ inline void print_json(std::ostream& out, const job& j, const flopcast::step_bre
   w.begin_object("calibration");
   w.string("family", cal.family);
   w.number("gemm_efficiency", cal.gemm_efficiency);
+  w.number("fp8_gemm_efficiency", cal.fp8_gemm_efficiency);
   w.number("memory_efficiency", cal.memory_efficiency);
   w.number("gemm_efficiency_at_plan", b.gemm_efficiency);
   w.end_object();

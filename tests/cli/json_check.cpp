@@ -424,7 +424,12 @@ void calibrate(checker& c) {
   c.string("chip", "H100 SXM5 80GB");
   c.within("measurements", 3, 3);
   c.open_unit("gemm_efficiency");
+  c.open_unit("fp8_gemm_efficiency");
   c.open_unit("memory_efficiency");
+  // The measurements are BF16 plans: the FP8 figure has nothing to move it.
+  if (c.get("fp8_gemm_efficiency") != c.get("default_fp8_gemm_efficiency")) {
+    c.fail("a fit to 16-bit measurements moved the FP8 GEMM efficiency");
+  }
   c.non_negative("rms_log_error");
   c.positive("rms_log_error_before");
   c.non_negative("max_relative_error");

@@ -1,6 +1,7 @@
 // Validation of the step-time model against published runs (catalog/published_runs.hpp).
-// Every row is predicted and printed; rows not marked as known gaps must be within +-15%, and
-// their mean absolute percentage error within 10%. Known gaps are listed with their reasons.
+// Every row is predicted and printed; rows not marked as known gaps must be within +-15%, and the
+// mean absolute percentage error over all rows, known gaps included, within 10%. Known gaps are
+// listed with their reasons.
 #include <flopcast/catalog/published_runs.hpp>
 
 #include <cmath>
@@ -11,7 +12,7 @@
 
 using namespace flopcast;
 
-TEST_CASE("step-time model vs published runs: each within 15%, mean error within 10%",
+TEST_CASE("step-time model vs published runs: each within 15%, mean error over all within 10%",
           "[validation]") {
   double sum_fit = 0.0, sum_all = 0.0;
   int n_fit = 0, n_all = 0;
@@ -32,11 +33,12 @@ TEST_CASE("step-time model vs published runs: each within 15%, mean error within
       ++n_fit;
     }
   }
-  const double mape = sum_fit / n_fit;
-  std::cout << "MAPE " << 100.0 * mape << "% over " << n_fit << " rows; " << 100.0 * sum_all / n_all
+  const double mape_fit = sum_fit / n_fit, mape_all = sum_all / n_all;
+  std::cout << "MAPE " << 100.0 * mape_fit << "% over " << n_fit << " rows; " << 100.0 * mape_all
             << "% over all " << n_all << "\n";
   CHECK(n_all == static_cast<int>(runs::validation.size()));
-  CHECK(mape <= 0.10);
+  CHECK(mape_fit <= 0.10);
+  CHECK(mape_all <= 0.10);
   // Gaps must stay a minority, or the bound means little.
   CHECK(n_fit * 3 >= n_all * 2 - 3);
 }

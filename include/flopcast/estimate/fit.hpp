@@ -3,8 +3,10 @@
 // plans, then estimate other plans with the fitted constants.
 //
 // The fit minimises the mean squared log-ratio of predicted to measured step time over the
-// chip's two constants (GEMM efficiency, HBM efficiency) by coordinate-wise golden-section
-// search in [0.05, 1]. Log errors weigh a 10% miss the same on a 1 s step and a 100 s step.
+// chip's constants (16-bit GEMM efficiency, FP8 GEMM efficiency, HBM efficiency) by
+// coordinate-wise golden-section search in [0.05, 1]. Log errors weigh a 10% miss the same on a
+// 1 s step and a 100 s step. A GEMM constant that no measured plan exercises (the FP8 one when
+// every plan computes in 16 bits) keeps its default.
 #include <span>
 
 #include "flopcast/estimate/step_time.hpp"
@@ -22,6 +24,13 @@ struct step_measurement {
   parallel_plan plan{};
   step_options options{};
   duration<> measured{};
+};
+
+// Which constants a fit may move; the others keep the chip's defaults.
+struct fit_targets {
+  bool gemm = true;      // 16-bit GEMM efficiency
+  bool fp8_gemm = true;  // FP8-and-narrower GEMM efficiency
+  bool memory = true;    // HBM efficiency
 };
 
 struct calibration_fit {
@@ -77,7 +86,8 @@ inline result<double> fit_error(std::span<const step_measurement> data, const ch
   return sum / static_cast<double>(data.size());
 }
 
-inline result<calibration_fit> fit_calibration(std::span<const step_measurement> data) {
+inline result<calibration_fit> fit_calibration(std::span<const step_measurement> data,
+                                               fit_targets targets = {}) {
   if (data.empty()) return reasons::fit_needs_measurements;
   for (const step_measurement& m : data) {
     if (!(m.measured.base_value() > 0.0)) return reasons::fit_measurement_not_positive;
@@ -108,9 +118,14 @@ inline result<calibration_fit> fit_calibration(std::span<const step_measurement>
     }
     cal.*field = 0.5 * (lo + hi);
   };
+  bool uses_fp8 = false, uses_16 = false;
+  for (const step_measurement& m : data) {
+    (is_low_precision_gemm(m.plan.compute) ? uses_fp8 : uses_16) = true;
+  }
   for (int round = 0; round < 4; ++round) {
-    search(&chip_calibration::gemm_efficiency);
-    search(&chip_calibration::memory_efficiency);
+    if (targets.gemm && uses_16) search(&chip_calibration::gemm_efficiency);
+    if (targets.fp8_gemm && uses_fp8) search(&chip_calibration::fp8_gemm_efficiency);
+    if (targets.memory) search(&chip_calibration::memory_efficiency);
   }
   cal.family = "fitted to user measurements";
   cal.evidence = "fit_calibration() over the user's measured steps";

@@ -3,10 +3,12 @@
 // parallel plan, with a breakdown of where the time goes. Every function is constexpr.
 //
 // Per microbatch, on the busiest pipeline stage (the last one: it also computes the logits):
-//   compute   GEMM FLOPs / (peak(precision) x eta(h/t)) + attention FLOPs / (peak(BF16) x eta(head))
+//   compute   GEMM FLOPs / (peak(precision) x eta(h/t)) + attention FLOPs / (peak(BF16) x eta(head));
+//             fused causal attention executes half the scores, unfused all of them
 //   memory    bytes of norms, activations, residuals (and unfused attention scores) / (HBM x eta_mem)
 //   TP        4 all-reduces (6 with full recompute) of b s h per layer, not hidden unless overlapped
 //   CP        K/V all-gather forward, all-gather + reduce-scatter backward, hidden behind attention
+//             unless the implementation gathers first (Llama 3)
 //   EP        2 all-to-alls forward and 2 backward per MoE layer of the routed tokens
 //   PP        one activation send forward and one gradient send backward per chunk boundary
 // Step = microbatch time x (m + (p - 1)/v)  [1F1B; (p-1)/v of it is the bubble]
@@ -27,11 +29,22 @@ FLOPCAST_DEFINE_REASON(overlap_out_of_range, "communication overlap fractions mu
 
 namespace flopcast {
 
+// How a job lays its ranks out over the cluster, innermost (adjacent ranks) first. This decides
+// which peers share a scale-up domain. Megatron-LM and NeMo order them TP, CP, DP, PP
+// (megatron/core/parallel_state.py, order "tp-cp-ep-dp-pp"): data-parallel peers sit next to
+// each other and pipeline neighbours are tp x cp x dp ranks apart. Llama 3 (Sec. 3.3.2) orders
+// them TP, CP, PP, DP: pipeline neighbours are adjacent and data parallelism is outermost.
+enum class rank_order : unsigned char { tp_cp_dp_pp, tp_cp_pp_dp };
+
 // Software behaviour that is not a property of the chip: named inputs with defaults.
 struct step_options {
   double tp_overlap = 0.0;   // fraction of TP communication hidden behind GEMMs (TE userbuffers)
   bool overlap_dp = true;    // reduce gradients during the last backward (bucketed DDP/FSDP)
   bool overlap_pp = false;   // pipeline sends hidden behind compute (Megatron-Core, NeMo)
+  // CP's K/V exchange hidden behind attention (ring attention, Megatron-Core/TE P2P). Llama 3's
+  // all-gather-based CP gathers K and V first and then computes: exposed (arXiv 2407.21783,
+  // Sec. 3.3.2).
+  bool overlap_cp = true;
   double goodput = 1.0;      // fraction of wall time spent on useful steps (failures, restarts)
   attention_mask mask = attention_mask::dense;  // the FLOP-counting convention for MFU
   std::optional<chip_calibration> calibration{};  // default: default_calibration(chip)
@@ -42,6 +55,7 @@ struct step_options {
   // in 2021).
   bool hierarchical_dp = true;
   bool zero3_prefetch = true;  // ZeRO-3 gathers the next layer's weights during compute
+  rank_order order = rank_order::tp_cp_dp_pp;
 };
 
 struct step_breakdown {
@@ -116,15 +130,20 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double layers_per_stage = d(m.layers) / pp;
   const double tokens_chip = b * s / cp;  // tokens a chip processes per microbatch
 
-  // ---- Compute per microbatch on the last stage.
-  const step_flops<double> f = flops_per_step<double>(m, b, s, p.recompute_mode, o.mask);
+  // ---- Compute per microbatch on the last stage. Time counts the FLOPs the kernels execute: a
+  // fused (FlashAttention-style) causal kernel skips the fully masked half of the scores, while
+  // unfused attention multiplies all of them and masks afterwards. `o.mask` only sets the
+  // convention MFU is reported in.
+  const attention_mask executed =
+      p.fused_attention ? attention_mask::causal_skip : attention_mask::dense;
+  const step_flops<double> f = flops_per_step<double>(m, b, s, p.recompute_mode, executed);
   const double split = t * cp;
   const flop_count<> gemm_flops =
       (f.forward.matmul + f.backward.matmul + f.recomputed.matmul) / (pp * split) +
       (f.forward.logits + f.backward.logits) / split;
   const flop_count<> attention_flops =
       (f.forward.attention + f.backward.attention + f.recomputed.attention) / (pp * split);
-  const double eta_gemm = detail::gemm_eta(cal.gemm_efficiency, h / t);
+  const double eta_gemm = detail::gemm_eta(gemm_efficiency_at(cal, p.compute), h / t);
   const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
   const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
   const duration<> compute_mb = gemm_flops / (gemm_peak * eta_gemm) + attention_time;
@@ -158,7 +177,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const data_size<> kv = data_size<>::from_base(b * s * kv_width * 2.0 / t);
   const duration<> cp_raw = (all_gather<double>(c, kv, cp, t) * 2.0 + reduce_scatter<double>(c, kv, cp, t)) *
                             layers_per_stage;
-  const duration<> cp_mb = detail::max0(cp_raw - attention_time);
+  const duration<> cp_mb = o.overlap_cp ? detail::max0(cp_raw - attention_time) : cp_raw;
 
   // ---- Expert parallel: dispatch and combine of the routed tokens, forward and backward.
   const double moe_layers_per_stage = d(m.moe_layer_count()) / pp;
@@ -167,14 +186,18 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const duration<> ep_mb = all_to_all<double>(c, routed, ep, t * cp) * (moe_layers_per_stage * ep_collectives);
 
   // ---- Pipeline sends: forward activation and backward gradient per chunk boundary.
-  const duration<> p2p_one = point_to_point<double>(c, activation / t, t * cp);
+  const bool megatron_order = o.order == rank_order::tp_cp_dp_pp;
+  const double pp_stride = megatron_order ? t * cp * dp : t * cp;
+  const duration<> p2p_one = point_to_point<double>(c, activation / t, pp_stride);
   const duration<> pp_mb = p.pp > 1 && !o.overlap_pp ? p2p_one * (2.0 * v) : duration<>{};
 
   // ---- ZeRO-3 weight gathers and gradient reduce-scatters, per microbatch, prefetched.
   const chip_parameters<double> held = parameters_per_chip<double>(m, sharding_of(p, chips));
   const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
   const double dp_group = dp * cp;
-  const double dp_stride = cp > 1.0 ? t : t * cp * pp;
+  // The DP x CP group: contiguous after TP in Megatron's order; in Llama 3's, DP peers are a whole
+  // pipeline apart (with CP > 1 the group is approximated as contiguous after TP).
+  const double dp_stride = megatron_order || cp > 1.0 ? t : t * pp;
   const data_size<> weights = data_size<>::from_base(held.total() * sb.weights);
   const data_size<> grads = data_size<>::from_base(held.total() * sb.gradients);
   // Data-parallel collectives: on the cluster's placement, or flat at the NIC rate.
