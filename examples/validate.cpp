@@ -1,5 +1,6 @@
 // Predicted vs reported for every published run in flopcast's validation set: the table the
 // README quotes. Build and run: cmake --build build --target validate && build/examples/validate
+#include <flopcast/catalog/calibration_evidence.hpp>
 #include <flopcast/catalog/published_runs.hpp>
 #include <flopcast/flopcast.hpp>
 
@@ -41,5 +42,33 @@ int main() {
                   static_cast<int>(r.known_gap.size()), r.known_gap.data());
     }
   }
+
+  // The one fitted constant, Hopper's FP8 GEMM efficiency: the rows it was fitted to, and the
+  // rows of the same NeMo summary it was not.
+  const auto fp8_rows = [](const char* title, const auto& rows) {
+    std::printf("\n%s\n\n| run | measured s/step | predicted | error |\n|---|---:|---:|---:|\n", title);
+    double sum = 0.0;
+    for (const evidence::throughput_row& r : rows) {
+      const step_measurement& m = r.measurement;
+      const result<step_breakdown> s = try_estimate_step(m.model, m.cluster, m.chips, m.plan, m.options);
+      if (!s) {
+        std::printf("| %.*s | invalid: %s |\n", static_cast<int>(r.id.size()), r.id.data(), s.message());
+        continue;
+      }
+      const double err = 100.0 * (s.value().step / m.measured - 1.0);
+      sum += std::fabs(err);
+      std::printf("| %.*s | %.4g | %.4g | %+.1f%% |\n", static_cast<int>(r.id.size()), r.id.data(),
+                  m.measured.in(seconds), s.value().step.in(seconds), err);
+    }
+    std::printf("\nMean absolute error: %.1f%% over %zu rows.\n", sum / static_cast<double>(rows.size()),
+                rows.size());
+  };
+  char title[160];
+  std::snprintf(title, sizeof title,
+                "Hopper FP8 GEMM efficiency (%.3f): fitted to these NeMo 24.07 DGX-H100 rows",
+                calibrations::hopper.fp8_gemm_efficiency);
+  fp8_rows(title, evidence::hopper_fp8);
+  fp8_rows("... and checked against the summary's other rows, not used in the fit",
+           evidence::hopper_fp8_held_out);
   return 0;
 }

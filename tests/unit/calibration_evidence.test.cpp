@@ -3,6 +3,8 @@
 // fit also fails until the constant and its comment are updated together.
 #include <flopcast/catalog/calibration_evidence.hpp>
 
+#include <cmath>
+#include <iostream>
 #include <string>
 
 #include "catch_any.hpp"
@@ -42,6 +44,23 @@ TEST_CASE("the evidence rows are valid plans whose step time is the published th
     // With the shipped constants each row is within 5%.
     CHECK_THAT(s->step.in(seconds), Catch::Matchers::WithinRel(m.measured.in(seconds), 0.05));
   }
+}
+
+TEST_CASE("the fitted FP8 figure predicts the NeMo rows it was not fitted to within 15%",
+          "[calibration][evidence]") {
+  double sum = 0.0;
+  for (const evidence::throughput_row& r : evidence::hopper_fp8_held_out) {
+    const step_measurement& m = r.measurement;
+    const result<step_breakdown> s = try_estimate_step(m.model, m.cluster, m.chips, m.plan, m.options);
+    INFO(std::string(r.id) + ": " + s.message());
+    REQUIRE(s.ok());
+    const double err = s->step / m.measured - 1.0;
+    std::cout << r.id << "  measured " << m.measured.in(seconds) << " s  predicted "
+              << s->step.in(seconds) << " s  error " << 100.0 * err << "%\n";
+    CHECK(std::fabs(err) <= 0.15);
+    sum += std::fabs(err);
+  }
+  CHECK(sum / evidence::hopper_fp8_held_out.size() <= 0.10);
 }
 
 TEST_CASE("FP8 plans use the FP8 GEMM figure, 16-bit plans the MAMF one", "[calibration]") {
