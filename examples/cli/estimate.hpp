@@ -97,6 +97,10 @@ inline constexpr std::array job_options{
            "software and calibration"},
     option{"--no-zero3-prefetch", "", "ZeRO-3 weight gathers not overlapped with compute",
            "software and calibration"},
+    option{"--no-overlap-cp", "", "CP gathers K/V before attention, not during it (Llama 3)",
+           "software and calibration"},
+    option{"--rank-order", "O", "tp-cp-dp-pp (Megatron, default) | tp-cp-pp-dp (Llama 3)",
+           "software and calibration"},
     option{"--causal-flops", "", "report MFU counting half the attention scores (as executed)",
            "software and calibration"},
     option{"--no-memory-check", "", "estimate even if the memory estimate exceeds the chip's HBM",
@@ -309,6 +313,12 @@ inline job make_job(const arguments& a) {
   if (a.has("--no-overlap-dp")) o.overlap_dp = false;
   if (a.has("--flat-dp")) o.hierarchical_dp = false;
   if (a.has("--no-zero3-prefetch")) o.zero3_prefetch = false;
+  if (a.has("--no-overlap-cp")) o.overlap_cp = false;
+  if (const std::string* v = a.find("--rank-order")) {
+    static constexpr std::array<std::string_view, 2> names{"tp-cp-dp-pp", "tp-cp-pp-dp"};
+    static constexpr std::array orders{rank_order::tp_cp_dp_pp, rank_order::tp_cp_pp_dp};
+    o.order = orders[detail::choose("--rank-order", *v, names)];
+  }
   if (a.has("--causal-flops")) o.mask = attention_mask::causal_skip;
   if (a.has("--no-memory-check")) o.check_memory = false;
   if (a.has("--gemm-efficiency") || a.has("--fp8-gemm-efficiency") ||

@@ -147,3 +147,57 @@ TEST_CASE("FP8 on a chip without FP8 is rejected with the catalog's reason", "[s
   CHECK(std::string(try_estimate_step(gpt3, a100, 1024, p).error()->code) ==
         "precision_not_supported_by_chip");
 }
+
+TEST_CASE("rank order decides which data-parallel peers share an NVLink domain", "[step]") {
+  // TP 4 on 8-GPU domains: in Megatron's order (TP, CP, DP, PP) two DP peers share each domain
+  // and the NIC carries half the gradient; in Llama 3's (TP, CP, PP, DP) each DP peer is a whole
+  // pipeline away and carries all of it.
+  const parallel_plan p{.tp = 4, .sequence_parallel = true, .pp = 8, .zero_stage = 1,
+                        .microbatch = 1, .global_batch = 256};
+  step_options megatron{.overlap_dp = false}, llama{.overlap_dp = false};
+  llama.order = rank_order::tp_cp_pp_dp;
+  const auto& h100 = clusters::hgx_h100_ndr;
+  const step_breakdown a = estimate_step(gpt3, h100, 1024, p, megatron);
+  const step_breakdown b = estimate_step(gpt3, h100, 1024, p, llama);
+  CHECK(a.dp_comm < b.dp_comm * 0.75);
+  CHECK(a.compute == b.compute);
+  // TP 8 fills the domain: both orders put every DP peer in another domain.
+  auto p8 = p;
+  p8.tp = 8;
+  CHECK_THAT(estimate_step(gpt3, h100, 1024, p8, megatron).dp_comm.in(seconds),
+             Catch::Matchers::WithinRel(estimate_step(gpt3, h100, 1024, p8, llama).dp_comm.in(seconds), 1e-12));
+}
+
+TEST_CASE("context-parallel exchange is hidden behind attention unless it gathers first", "[step]") {
+  transformer m = models::llama3_405b.shape;
+  m.layers = 128;
+  m.seq_len = 131072;
+  const parallel_plan p{.tp = 8, .sequence_parallel = true, .pp = 16, .vp = 2, .cp = 16,
+                        .zero_stage = 2, .microbatch = 1, .global_batch = 128};
+  const step_options overlapped{.check_memory = false};
+  step_options gathered = overlapped;
+  gathered.overlap_cp = false;
+  const auto& h100 = clusters::hgx_h100_ndr;
+  const step_breakdown a = estimate_step(m, h100, 16384, p, overlapped);
+  const step_breakdown b = estimate_step(m, h100, 16384, p, gathered);
+  CHECK(b.cp_comm > duration<>{});
+  CHECK(a.cp_comm < b.cp_comm);
+  CHECK(b.step > a.step);
+}
+
+TEST_CASE("fused causal attention executes half the scores; MFU's convention is separate", "[step]") {
+  const auto& h100 = clusters::hgx_h100_ndr;
+  parallel_plan p = good();
+  p.fused_attention = true;
+  const step_breakdown fused = estimate_step(gpt3, h100, 1024, p);
+  p.fused_attention = false;
+  const step_breakdown unfused = estimate_step(gpt3, h100, 1024, p);
+  CHECK(fused.compute < unfused.compute);   // half the score and value FLOPs
+  CHECK(fused.memory_bound < unfused.memory_bound);  // and no scores in HBM
+  // Reporting MFU with causal-halved FLOPs changes the figure, not the time.
+  p.fused_attention = true;
+  const step_breakdown causal_mfu =
+      estimate_step(gpt3, h100, 1024, p, {.mask = attention_mask::causal_skip});
+  CHECK(causal_mfu.step == fused.step);
+  CHECK(causal_mfu.mfu < fused.mfu);
+}
