@@ -43,10 +43,11 @@ int main() {
     }
   }
 
-  // The one fitted constant, Hopper's FP8 GEMM efficiency: the rows it was fitted to, and the
-  // rows of the same NeMo summary it was not.
-  const auto fp8_rows = [](const char* title, const auto& rows) {
-    std::printf("\n%s\n\n| run | measured s/step | predicted | error |\n|---|---:|---:|---:|\n", title);
+  // The fitted GEMM efficiencies (catalog/calibration_evidence.hpp): the rows each was fitted
+  // to, and rows of the same sources it was not.
+  const auto rows_table = [](const char* title, const auto& rows) {
+    std::printf("\n%s\n\n| run | source | measured s/step | predicted | error |\n|---|---|---:|---:|---:|\n",
+                title);
     double sum = 0.0;
     for (const evidence::throughput_row& r : rows) {
       const step_measurement& m = r.measurement;
@@ -57,18 +58,24 @@ int main() {
       }
       const double err = 100.0 * (s.value().step / m.measured - 1.0);
       sum += std::fabs(err);
-      std::printf("| %.*s | %.4g | %.4g | %+.1f%% |\n", static_cast<int>(r.id.size()), r.id.data(),
+      std::printf("| %.*s | %.*s | %.4g | %.4g | %+.1f%% |\n", static_cast<int>(r.id.size()),
+                  r.id.data(), static_cast<int>(r.source.size()), r.source.data(),
                   m.measured.in(seconds), s.value().step.in(seconds), err);
     }
-    std::printf("\nMean absolute error: %.1f%% over %zu rows.\n", sum / static_cast<double>(rows.size()),
-                rows.size());
+    std::printf("\nMean absolute error: %.1f%% over %zu rows.\n",
+                sum / static_cast<double>(rows.size()), rows.size());
   };
-  char title[160];
-  std::snprintf(title, sizeof title,
-                "Hopper FP8 GEMM efficiency (%.3f): fitted to these NeMo 24.07 DGX-H100 rows",
+  char title[200];
+  std::snprintf(title, sizeof title, "Hopper BF16 GEMM efficiency %.3f, fitted to:",
+                calibrations::hopper.gemm_efficiency);
+  rows_table(title, evidence::hopper_bf16);
+  std::snprintf(title, sizeof title, "Hopper FP8 GEMM efficiency %.3f, fitted to:",
                 calibrations::hopper.fp8_gemm_efficiency);
-  fp8_rows(title, evidence::hopper_fp8);
-  fp8_rows("... and checked against the summary's other rows, not used in the fit",
-           evidence::hopper_fp8_held_out);
+  rows_table(title, evidence::hopper_fp8);
+  rows_table("Hopper rows held out of both fits:", evidence::hopper_held_out);
+  std::snprintf(title, sizeof title, "Ampere BF16 GEMM efficiency %.3f, fitted to:",
+                calibrations::ampere.gemm_efficiency);
+  rows_table(title, evidence::ampere_bf16);
+  rows_table("Ampere rows held out of the fit:", evidence::ampere_held_out);
   return 0;
 }

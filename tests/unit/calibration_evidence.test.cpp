@@ -1,6 +1,7 @@
-// The calibration constants that are fitted rather than measured are reproduced here from their
-// published evidence (catalog/calibration_evidence.hpp), so a change to the model that moves the
-// fit also fails until the constant and its comment are updated together.
+// The GEMM-efficiency constants are fitted, not chosen: each is reproduced here from its
+// published evidence (catalog/calibration_evidence.hpp) in the documented order, so a change to
+// the model that moves a fit fails until the constant and its comment are updated together. The
+// held-out rows then check that the fitted constants carry to runs they never saw.
 #include <flopcast/catalog/calibration_evidence.hpp>
 
 #include <cmath>
@@ -11,45 +12,12 @@
 
 using namespace flopcast;
 
-TEST_CASE("Hopper's FP8 GEMM efficiency is the fit to NeMo's DGX H100 FP8 throughput",
-          "[calibration][evidence]") {
-  const auto data = evidence::measurements(evidence::hopper_fp8);
-  const result<calibration_fit> f =
-      fit_calibration(data, {.gemm = false, .fp8_gemm = true, .memory = false});
-  REQUIRE(f.ok());
-  // The constant is the fit, rounded to three places.
-  CHECK_THAT(f->calibration.fp8_gemm_efficiency,
-             Catch::Matchers::WithinAbs(calibrations::hopper.fp8_gemm_efficiency, 0.0005));
-  // The 16-bit and memory figures were held.
-  CHECK(f->calibration.gemm_efficiency == calibrations::hopper.gemm_efficiency);
-  CHECK(f->calibration.memory_efficiency == calibrations::hopper.memory_efficiency);
-  // One constant explains all three rows to within a few percent.
-  CHECK(f->rms_log_error < 0.03);
-  CHECK(f->max_relative_error < 0.05);
-}
-
-TEST_CASE("the evidence rows are valid plans whose step time is the published throughput",
-          "[calibration][evidence]") {
-  for (const evidence::throughput_row& r : evidence::hopper_fp8) {
-    INFO(std::string(r.id));
-    const step_measurement& m = r.measurement;
-    const result<step_breakdown> s = try_estimate_step(m.model, m.cluster, m.chips, m.plan, m.options);
-    REQUIRE(s.ok());
-    // The measured step reproduces the published tokens/s per GPU.
-    const double tokens = static_cast<double>(m.plan.global_batch) * m.model.seq_len;
-    CHECK_THAT(tokens / m.measured.in(seconds) / m.chips,
-               Catch::Matchers::WithinRel(r.tokens_per_s_per_chip, 1e-12));
-    CHECK(m.plan.compute == precision::fp8);
-    CHECK(m.cluster.chip.arch == generation::hopper);
-    // With the shipped constants each row is within 5%.
-    CHECK_THAT(s->step.in(seconds), Catch::Matchers::WithinRel(m.measured.in(seconds), 0.05));
-  }
-}
-
-TEST_CASE("the fitted FP8 figure predicts the NeMo rows it was not fitted to within 15%",
-          "[calibration][evidence]") {
+namespace {
+// Prints every row and returns the mean absolute error; checks each row against `bound`.
+template <std::size_t N>
+double check_rows(const std::array<evidence::throughput_row, N>& rows, double bound) {
   double sum = 0.0;
-  for (const evidence::throughput_row& r : evidence::hopper_fp8_held_out) {
+  for (const evidence::throughput_row& r : rows) {
     const step_measurement& m = r.measurement;
     const result<step_breakdown> s = try_estimate_step(m.model, m.cluster, m.chips, m.plan, m.options);
     INFO(std::string(r.id) + ": " + s.message());
@@ -57,28 +25,112 @@ TEST_CASE("the fitted FP8 figure predicts the NeMo rows it was not fitted to wit
     const double err = s->step / m.measured - 1.0;
     std::cout << r.id << "  measured " << m.measured.in(seconds) << " s  predicted "
               << s->step.in(seconds) << " s  error " << 100.0 * err << "%\n";
-    CHECK(std::fabs(err) <= 0.15);
+    CHECK(std::fabs(err) <= bound);
     sum += std::fabs(err);
   }
-  CHECK(sum / evidence::hopper_fp8_held_out.size() <= 0.10);
+  return sum / static_cast<double>(N);
 }
 
-TEST_CASE("FP8 plans use the FP8 GEMM figure, 16-bit plans the MAMF one", "[calibration]") {
+constexpr fit_targets only_gemm{.gemm = true, .fp8_gemm = false, .memory = false};
+constexpr fit_targets only_fp8{.gemm = false, .fp8_gemm = true, .memory = false};
+}  // namespace
+
+TEST_CASE("Hopper's BF16 GEMM efficiency is the fit to NVIDIA's DGX H100 BF16 throughput",
+          "[calibration][evidence]") {
+  const auto data = evidence::measurements(evidence::hopper_bf16);
+  const result<calibration_fit> f = fit_calibration(data, only_gemm, calibrations::hopper);
+  REQUIRE(f.ok());
+  CHECK_THAT(f->calibration.gemm_efficiency,
+             Catch::Matchers::WithinAbs(calibrations::hopper.gemm_efficiency, 0.0005));
+  CHECK(f->calibration.memory_efficiency == calibrations::hopper.memory_efficiency);
+  CHECK(f->rms_log_error < 0.05);
+  // Below the matmul benchmark: training reaches less than the best GEMM shape on an idle chip.
+  CHECK(calibrations::hopper.gemm_efficiency < calibrations::mamf::h100);
+}
+
+TEST_CASE("Hopper's FP8 GEMM efficiency is the fit to the same recipes at FP8",
+          "[calibration][evidence]") {
+  const auto data = evidence::measurements(evidence::hopper_fp8);
+  const result<calibration_fit> f = fit_calibration(data, only_fp8, calibrations::hopper);
+  REQUIRE(f.ok());
+  CHECK_THAT(f->calibration.fp8_gemm_efficiency,
+             Catch::Matchers::WithinAbs(calibrations::hopper.fp8_gemm_efficiency, 0.0005));
+  CHECK(f->calibration.gemm_efficiency == calibrations::hopper.gemm_efficiency);  // held
+  CHECK(f->rms_log_error < 0.05);
+}
+
+TEST_CASE("Ampere's BF16 GEMM efficiency is the fit to MosaicML's A100 throughput",
+          "[calibration][evidence]") {
+  const auto data = evidence::measurements(evidence::ampere_bf16);
+  const result<calibration_fit> f = fit_calibration(data, only_gemm, calibrations::ampere);
+  REQUIRE(f.ok());
+  CHECK_THAT(f->calibration.gemm_efficiency,
+             Catch::Matchers::WithinAbs(calibrations::ampere.gemm_efficiency, 0.0005));
+  CHECK(f->rms_log_error < 0.08);
+  CHECK(calibrations::ampere.gemm_efficiency < calibrations::mamf::a100);
+}
+
+TEST_CASE("the fitted Hopper constants predict the rows held out of the fits", "[calibration][evidence]") {
+  // Larger scales of the fitted recipes and NeMo 24.07's FP8 summary: each within 10%.
+  const double mean = check_rows(evidence::hopper_held_out, 0.10);
+  CHECK(mean <= 0.05);
+}
+
+TEST_CASE("the fitted Ampere constant predicts the rows held out of its fit", "[calibration][evidence]") {
+  // Other sequence lengths of the same table. The rows with activation checkpointing come out
+  // 10-17% slow (recomputation costs the model more than it cost MosaicML): each within 20%.
+  const double mean = check_rows(evidence::ampere_held_out, 0.20);
+  CHECK(mean <= 0.15);
+}
+
+TEST_CASE("evidence rows reproduce the published figure they were carried from", "[calibration][evidence]") {
+  const auto check = [](const auto& rows) {
+    for (const evidence::throughput_row& r : rows) {
+      INFO(std::string(r.id));
+      const step_measurement& m = r.measurement;
+      if (r.unit == evidence::published_as::seconds_per_step) {
+        CHECK(m.measured.in(seconds) == r.published);
+      } else {
+        const double tokens = static_cast<double>(m.plan.global_batch) * m.model.seq_len;
+        CHECK_THAT(tokens / m.measured.in(seconds) / m.chips,
+                   Catch::Matchers::WithinRel(r.published, 1e-12));
+      }
+    }
+  };
+  check(evidence::hopper_bf16);
+  check(evidence::hopper_fp8);
+  check(evidence::hopper_held_out);
+  check(evidence::ampere_bf16);
+  check(evidence::ampere_held_out);
+  for (const auto& r : evidence::hopper_fp8) CHECK(r.measurement.plan.compute == precision::fp8);
+  for (const auto& r : evidence::hopper_bf16) CHECK(r.measurement.plan.compute == precision::bf16);
+}
+
+TEST_CASE("FP8 plans use the FP8 GEMM figure, 16-bit plans the other one", "[calibration]") {
   const chip_calibration c{.gemm_efficiency = 0.8, .fp8_gemm_efficiency = 0.4};
   CHECK(gemm_efficiency_at(c, precision::bf16) == 0.8);
   CHECK(gemm_efficiency_at(c, precision::fp16) == 0.8);
   CHECK(gemm_efficiency_at(c, precision::fp8) == 0.4);
   CHECK(gemm_efficiency_at(c, precision::fp4) == 0.4);
-  // Families without FP8 evidence keep Hopper's ratio of the two.
-  CHECK_THAT(calibrations::blackwell.fp8_gemm_efficiency / calibrations::blackwell.gemm_efficiency,
-             Catch::Matchers::WithinRel(calibrations::hopper.fp8_gemm_efficiency /
-                                            calibrations::hopper.gemm_efficiency,
-                                        1e-12));
+}
+
+TEST_CASE("families without training evidence keep Hopper's ratios", "[calibration]") {
+  const double trained_over_mamf = calibrations::hopper.gemm_efficiency / calibrations::mamf::h100;
+  const double fp8_over_bf16 =
+      calibrations::hopper.fp8_gemm_efficiency / calibrations::hopper.gemm_efficiency;
+  for (const chip_calibration& c : {calibrations::blackwell, calibrations::cdna3, calibrations::gaudi}) {
+    INFO(std::string(c.family));
+    CHECK_THAT(c.fp8_gemm_efficiency / c.gemm_efficiency,
+               Catch::Matchers::WithinRel(fp8_over_bf16, 1e-12));
+  }
+  CHECK_THAT(calibrations::blackwell.gemm_efficiency,
+             Catch::Matchers::WithinRel(calibrations::mamf::b200 * trained_over_mamf, 1e-12));
+  // TPUs take MaxText's best v5p MFU, a lower bound on what the matrix units reached.
+  CHECK_THAT(calibrations::tpu.gemm_efficiency, Catch::Matchers::WithinRel(328.0 / 459.0, 1e-12));
 }
 
 TEST_CASE("a fit to FP8 measurements moves the FP8 figure, not the 16-bit one", "[fit]") {
-  const auto data = evidence::measurements(evidence::hopper_fp8);
-  const result<calibration_fit> f = fit_calibration(data);
+  const result<calibration_fit> f = fit_calibration(evidence::measurements(evidence::hopper_fp8));
   REQUIRE(f.ok());
   CHECK(f->calibration.gemm_efficiency == calibrations::hopper.gemm_efficiency);
   CHECK(f->rms_log_error <= f->rms_log_error_before);

@@ -7,6 +7,7 @@
 // coordinate-wise golden-section search in [0.05, 1]. Log errors weigh a 10% miss the same on a
 // 1 s step and a 100 s step. A GEMM constant that no measured plan exercises (the FP8 one when
 // every plan computes in 16 bits) keeps its default.
+#include <optional>
 #include <span>
 
 #include "flopcast/estimate/step_time.hpp"
@@ -86,14 +87,16 @@ inline result<double> fit_error(std::span<const step_measurement> data, const ch
   return sum / static_cast<double>(data.size());
 }
 
+// `start` holds the constants the fit does not move (default: the chip family's).
 inline result<calibration_fit> fit_calibration(std::span<const step_measurement> data,
-                                               fit_targets targets = {}) {
+                                               fit_targets targets = {},
+                                               std::optional<chip_calibration> start = {}) {
   if (data.empty()) return reasons::fit_needs_measurements;
   for (const step_measurement& m : data) {
     if (!(m.measured.base_value() > 0.0)) return reasons::fit_measurement_not_positive;
     if (m.cluster.chip.name != data.front().cluster.chip.name) return reasons::fit_mixes_chips;
   }
-  chip_calibration cal = default_calibration(data.front().cluster.chip);
+  chip_calibration cal = start ? *start : default_calibration(data.front().cluster.chip);
   const result<double> before = fit_error(data, cal);
   if (!before) return *before.error();
 

@@ -152,18 +152,21 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double replicated = model_constants::replicated_elements_per_hidden * h /
                             (p.sequence_parallel ? t : 1.0);
   const double sharded = detail::mlp_activation_elements(m) / t;
-  const double scores = p.fused_attention ? 0.0
-                                          : model_constants::materialized_score_elements *
-                                                d(m.heads) * s / t;
-  const double fwd_bytes_per_token = 2.0 * (replicated + sharded + scores);
+  // Unfused attention: the elementwise kernels over the s x s scores, per (token, key, head); the
+  // batched GEMMs that write and read them are the attention GEMM term above.
+  const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * s / t;
+  const double score_forward =
+      model_constants::score_softmax_forward + (p.dropout ? model_constants::score_dropout_forward : 0.0);
+  const double score_backward =
+      model_constants::score_softmax_backward + (p.dropout ? model_constants::score_dropout_backward : 0.0);
   double passes = 3.0;  // forward once, backward twice
-  double score_passes = 3.0;
-  if (p.recompute_mode == recompute::full) passes += 1.0, score_passes += 1.0;
-  if (p.recompute_mode == recompute::selective) score_passes += 1.0;
+  double score_forwards = 1.0;
+  if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
+  if (p.recompute_mode == recompute::selective) score_forwards += 1.0;
   const data_size<> traffic = data_size<>::from_base(
-      tokens_chip * layers_per_stage *
-      (2.0 * (replicated + sharded) * passes + 2.0 * scores * score_passes));
-  (void)fwd_bytes_per_token;
+      tokens_chip * layers_per_stage * 2.0 *
+      ((replicated + sharded) * passes +
+       score_keys * (score_forward * score_forwards + score_backward)));
   const duration<> memory_mb = traffic / hbm;
 
   // ---- Tensor parallel.
