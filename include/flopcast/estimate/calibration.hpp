@@ -14,11 +14,11 @@
 // stack has published training throughput, the figure is fitted to it (fit_calibration(), HBM
 // held; rows and order in catalog/calibration_evidence.hpp, refitted by
 // tests/unit/calibration_evidence.test.cpp), and checked on held-out rows:
-//   Hopper BF16 0.622 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
-//     rms 3.1%; 53-59% MFU, not the ~75% MAMF would predict.
-//   Hopper FP8 0.462 of the FP8 peak: the same recipes at FP8; rms 3.7%. FP8 steps run 1.3-1.5x
+//   Hopper BF16 0.621 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
+//     rms 2.9%; 53-59% MFU, not the ~75% MAMF would predict.
+//   Hopper FP8 0.462 of the FP8 peak: the same recipes at FP8; rms 4.5%. FP8 steps run 1.3-1.5x
 //     faster than BF16 there, not 2x.
-//   Ampere BF16 0.692 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 6.0%.
+//   Ampere BF16 0.693 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.9%.
 // TPUs take MaxText's best published MFU as a lower bound (below).
 // Families without training evidence take their MAMF scaled by Hopper's ratio of trained to
 // benchmarked efficiency, and their FP8 figure at Hopper's FP8/BF16 ratio (both assumed).
@@ -48,9 +48,9 @@ inline constexpr double gaudi2 = 418.7 / 432.0;    // stas00 ml-engineering
 }  // namespace mamf
 
 // Fitted to training throughput (catalog/calibration_evidence.hpp).
-inline constexpr double hopper_bf16_trained = 0.622;
+inline constexpr double hopper_bf16_trained = 0.621;
 inline constexpr double hopper_fp8_trained = 0.462;
-inline constexpr double ampere_bf16_trained = 0.692;
+inline constexpr double ampere_bf16_trained = 0.693;
 
 // Assumed for families without training evidence: Hopper's ratios.
 inline constexpr double trained_over_mamf_assumed = hopper_bf16_trained / mamf::h100;
@@ -139,9 +139,10 @@ constexpr chip_calibration default_calibration(const chip_spec& c) {
 // Constants of the model itself, the same for every chip.
 namespace model_constants {
 // GEMM efficiency falls as a matrix dimension shrinks: eta(d) = eta_max * d / (d + d_half).
-// d is the narrowest per-chip dimension of the layer's GEMMs (hidden / tp, or the head size for
-// attention). 128 is one tensor-core tile edge on every current GPU: at d = 128 a kernel keeps
-// half the tile pipeline busy. (Not fitted to any run.)
+// d is a GEMM's narrowest dimension on one chip (tokens, or a width after TP; the head size for
+// attention); the step model weighs each of a layer's GEMMs by its FLOPs. 128 is one tensor-core
+// tile edge on every current GPU: at d = 128 a kernel keeps half the tile pipeline busy. (Not
+// fitted to any run.)
 inline constexpr double gemm_half_width = 128.0;
 
 // HBM traffic of the memory-bound kernels of one layer's forward pass, in 16-bit elements per

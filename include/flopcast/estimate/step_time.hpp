@@ -3,7 +3,8 @@
 // parallel plan, with a breakdown of where the time goes. Every function is constexpr.
 //
 // Per microbatch, on the busiest pipeline stage (the last one: it also computes the logits):
-//   compute   GEMM FLOPs / (peak(precision) x eta(h/t)) + attention FLOPs / (peak(BF16) x eta(head));
+//   compute   GEMM FLOPs / (peak(precision) x eta(each GEMM's narrowest dimension after TP))
+//             + attention FLOPs / (peak(BF16) x eta(head));
 //             fused causal attention executes half the scores, unfused all of them
 //   memory    bytes of norms, activations, residuals (and unfused attention scores) / (HBM x eta_mem)
 //   TP        4 all-reduces (6 with full recompute) of b s h per layer, not hidden unless overlapped
@@ -73,7 +74,7 @@ struct step_breakdown {
 
   double microbatches = 0.0;     // per pipeline per step
   double data_parallel = 0.0;
-  double gemm_efficiency = 0.0;  // eta at the plan's GEMM width
+  double gemm_efficiency = 0.0;  // the layers' GEMMs at the plan's shapes (time-weighted)
   flop_count<> model_flops{};    // whole step, whole cluster
   flop_count<> hardware_flops{};
   double tokens_per_step = 0.0;
@@ -91,6 +92,42 @@ constexpr double gemm_eta(double eta_max, double width) {
 }
 constexpr double d(int v) { return static_cast<double>(v); }
 constexpr duration<> max0(duration<> x) { return flopcast::max(x, duration<>{}); }
+
+// The GEMM efficiency of one layer's matrix multiplies as a chip runs them: each GEMM at
+// eta(its narrowest dimension) (tokens M, output N or reduction K, after TP), weighted by its
+// FLOPs, combined as times (a harmonic mean). A Megatron layer's GEMMs: the query/key/value
+// projection (K = h, N = (q + k + v widths) / t), the output projection (K = q width / t), the
+// MLP's up (and gate) projection (K = h, N = f / t) and down projection (K = f / t). In MoE layers
+// the routed experts see M = tokens x top-k x ep / experts each. Latent attention (MLA) is
+// approximated by its per-head query and value widths.
+constexpr double layer_gemm_eta(const transformer& m, double eta_max, double t, double ep,
+                                double tokens) {
+  const double h = d(m.hidden);
+  const double q = d(m.heads) * d(m.qk_head_size());
+  const double kv = d(m.key_value_heads()) * d(m.qk_head_size() + m.v_head_size());
+  const double o = d(m.heads) * d(m.v_head_size());
+  double flops = 0.0, time = 0.0;
+  const auto gemm = [&](double weight, double mm, double n, double k) {
+    const double narrow = flopcast::min(mm, flopcast::min(n, k));
+    flops += weight;
+    time += weight / gemm_eta(eta_max, narrow);
+  };
+  const auto mlp = [&](double share, double width, double count, double rows) {
+    const double up = m.gated_mlp ? 2.0 : 1.0;
+    gemm(share * count * up * h * width, rows, width / t, h);
+    gemm(share * count * h * width, rows, h, width / t);
+  };
+  gemm((q + kv) * h, tokens, (q + kv) / t, h);
+  gemm(o * h, tokens, h, o / t);
+  const double moe_share = d(m.moe_layer_count()) / d(m.layers);
+  mlp(1.0 - moe_share, d(m.ffn_size()), 1.0, tokens);
+  if (m.is_moe()) {
+    const double routed_rows = tokens * d(m.moe.top_k) * ep / d(m.moe.experts);
+    mlp(moe_share, d(m.expert_ffn_size()), d(m.moe.top_k), routed_rows);
+    mlp(moe_share, d(m.expert_ffn_size()), d(m.moe.shared_experts), tokens);
+  }
+  return flops / time;
+}
 
 // FFN elements the MLP activation reads and writes per token (per layer, averaged over layers).
 constexpr double mlp_activation_elements(const transformer& m) {
@@ -138,15 +175,19 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
       p.fused_attention ? attention_mask::causal_skip : attention_mask::dense;
   const step_flops<double> f = flops_per_step<double>(m, b, s, p.recompute_mode, executed);
   const double split = t * cp;
-  const flop_count<> gemm_flops =
-      (f.forward.matmul + f.backward.matmul + f.recomputed.matmul) / (pp * split) +
-      (f.forward.logits + f.backward.logits) / split;
+  const flop_count<> layer_flops =
+      (f.forward.matmul + f.backward.matmul + f.recomputed.matmul) / (pp * split);
+  const flop_count<> logits_flops = (f.forward.logits + f.backward.logits) / split;
   const flop_count<> attention_flops =
       (f.forward.attention + f.backward.attention + f.recomputed.attention) / (pp * split);
-  const double eta_gemm = detail::gemm_eta(gemm_efficiency_at(cal, p.compute), h / t);
+  const double eta_max = gemm_efficiency_at(cal, p.compute);
+  const double eta_gemm = detail::layer_gemm_eta(m, eta_max, t, ep, tokens_chip);
+  const double eta_logits = detail::gemm_eta(
+      eta_max, flopcast::min(tokens_chip, flopcast::min(h, d(m.vocab) / t)));
   const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
   const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
-  const duration<> compute_mb = gemm_flops / (gemm_peak * eta_gemm) + attention_time;
+  const duration<> compute_mb = layer_flops / (gemm_peak * eta_gemm) +
+                                logits_flops / (gemm_peak * eta_logits) + attention_time;
 
   // ---- Memory-bound kernels per microbatch.
   const double replicated = model_constants::replicated_elements_per_hidden * h /
