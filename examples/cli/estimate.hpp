@@ -529,7 +529,7 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
   head.row({"calibration", std::string(cal.family) + ": " +
                                std::string(name(j.plan.compute)) + " GEMM " +
                                percent(gemm_efficiency_at(cal, j.plan.compute)) + " of peak (" +
-                               percent(b.gemm_efficiency) + " at this TP), HBM " +
+                               percent(b.gemm_efficiency) + " at this plan's shapes), HBM " +
                                percent(cal.memory_efficiency, 0)});
   head.print(out);
 
