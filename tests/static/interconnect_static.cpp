@@ -289,3 +289,8 @@ static_assert(find_problem(superchips) == nullptr && superchips.entries() == 36)
 static_assert(gbs(superchips.scale_up_per_direction()) == 900.0);
 
 }  // namespace
+
+// with_count resizes a copy and keeps the networks.
+static_assert(clusters::hgx_h100_ndr.with_count(64).count == 64);
+static_assert(clusters::hgx_h100_ndr.with_count(64).scale_up.size == clusters::hgx_h100_ndr.scale_up.size);
+static_assert(clusters::hgx_h100_ndr.with_count(64).chip.name == clusters::hgx_h100_ndr.chip.name);

@@ -46,11 +46,6 @@ struct throughput_row {
 };
 
 namespace detail {
-constexpr cluster_spec sized(cluster_spec c, int chips) {
-  c.count = chips;
-  return c;
-}
-
 constexpr duration<> step_of(const parallel_plan& p, const transformer& m, int chips, double value,
                              published_as unit) {
   if (unit == published_as::seconds_per_step) return duration<>::from_base(value);
@@ -64,7 +59,7 @@ constexpr throughput_row row(std::string_view id, std::string_view source, trans
   return {.id = id,
           .source = source,
           .measurement = {.model = m,
-                          .cluster = sized(cluster, chips),
+                          .cluster = cluster.with_count(chips),
                           .chips = chips,
                           .plan = p,
                           .options = o,

@@ -43,11 +43,6 @@ struct published_run {
 
 namespace runs {
 
-constexpr cluster_spec sized(cluster_spec c, int chips) {
-  c.count = chips;
-  return c;
-}
-
 // GPT shapes of Narayanan 2021 Table 1 (vocabulary 51,200, sequence 2,048, learned positions).
 constexpr transformer gpt(int layers, int hidden, int heads) {
   return checked(transformer{.name = "GPT (Narayanan 2021)",
@@ -94,7 +89,7 @@ constexpr published_run table1(std::string_view id, int layers, int hidden, int 
   return {.id = id,
           .source = "Narayanan 2021 Table 1",
           .model = gpt(layers, hidden, heads),
-          .cluster = sized(clusters::dgx_a100_superpod, chips),
+          .cluster = clusters::dgx_a100_superpod.with_count(chips),
           .chips = chips,
           .plan = megatron_2021(layers, tp, pp, batch),
           .options = megatron_2021_options,
@@ -110,7 +105,7 @@ constexpr published_run ptdp(std::string_view id, int layers, int hidden, int he
   return {.id = id,
           .source = "Narayanan 2021 Table 2 (PTD-P)",
           .model = gpt(layers, hidden, heads),
-          .cluster = sized(clusters::dgx_a100_superpod, chips),
+          .cluster = clusters::dgx_a100_superpod.with_count(chips),
           .chips = chips,
           .plan = megatron_2021(layers, 8, pp, batch),
           .options = megatron_2021_options,
@@ -132,7 +127,7 @@ constexpr published_run zero3(std::string_view id, int layers, int hidden, int h
   return {.id = id,
           .source = "Narayanan 2021 Table 2 (ZeRO-3)",
           .model = gpt(layers, hidden, heads),
-          .cluster = sized(clusters::dgx_a100_superpod, chips),
+          .cluster = clusters::dgx_a100_superpod.with_count(chips),
           .chips = chips,
           .plan = p,
           .options = {.overlap_dp = false,
@@ -157,7 +152,7 @@ constexpr published_run llama3(std::string_view id, int chips, int cp, int seq, 
   return {.id = id,
           .source = "Llama 3 Table 4",
           .model = m,
-          .cluster = sized(clusters::hgx_h100_ndr, chips),
+          .cluster = clusters::hgx_h100_ndr.with_count(chips),
           .chips = chips,
           .plan = {.tp = 8,
                    .sequence_parallel = true,
@@ -190,7 +185,7 @@ constexpr published_run mlperf(std::string_view id, int chips, int batch, double
   return {.id = id,
           .source = "MLPerf Training v3.x GPT-3",
           .model = gpt(96, 12288, 96),
-          .cluster = sized(clusters::hgx_h100_ndr, chips),
+          .cluster = clusters::hgx_h100_ndr.with_count(chips),
           .chips = chips,
           .plan = {.tp = 4,
                    .sequence_parallel = true,
@@ -219,7 +214,7 @@ constexpr published_run palm() {
   return {.id = "palm-540b",
           .source = "PaLM Sec. 4 and App. B",
           .model = m,
-          .cluster = sized(clusters::tpu_v4_pod, 3072),
+          .cluster = clusters::tpu_v4_pod.with_count(3072),
           .chips = 3072,
           .plan = {.tp = 12,
                    .sequence_parallel = true,

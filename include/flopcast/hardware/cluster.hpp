@@ -112,6 +112,13 @@ struct cluster_spec {
   std::string_view source{};
   std::string_view notes{};
 
+  // The same cluster built out (or cut down) to `accelerators`.
+  constexpr cluster_spec with_count(int accelerators) const {
+    cluster_spec c = *this;
+    c.count = accelerators;
+    return c;
+  }
+
   // Accelerators in one domain as deployed (a cluster smaller than one domain fills part of it).
   constexpr int domain_size() const { return scale_up.size < count ? scale_up.size : count; }
   constexpr int domains() const {
