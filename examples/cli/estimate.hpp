@@ -105,7 +105,7 @@ inline constexpr std::array job_options{
            "software and calibration"},
     option{"--no-memory-check", "", "estimate even if the memory estimate exceeds the chip's HBM",
            "software and calibration"},
-    option{"--gemm-efficiency", "F", "fraction of peak large 16-bit GEMMs reach (flopcast calibrate)",
+    option{"--gemm-efficiency", "F", "fraction of 16-bit peak a step's GEMMs reach (calibrate)",
            "software and calibration"},
     option{"--fp8-gemm-efficiency", "F", "fraction of FP8 peak an FP8 step's GEMMs reach",
            "software and calibration"},

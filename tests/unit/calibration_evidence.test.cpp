@@ -2,9 +2,8 @@
 // published evidence (catalog/calibration_evidence.hpp) in the documented order, so a change to
 // the model that moves a fit fails until the constant and its comment are updated together. The
 // held-out rows then check that the fitted constants carry to runs they never saw.
-#include <flopcast/catalog/calibration_evidence.hpp>
-
 #include <cmath>
+#include <flopcast/catalog/calibration_evidence.hpp>
 #include <iostream>
 #include <string>
 
@@ -19,7 +18,8 @@ double check_rows(const std::array<evidence::throughput_row, N>& rows, double bo
   double sum = 0.0;
   for (const evidence::throughput_row& r : rows) {
     const step_measurement& m = r.measurement;
-    const result<step_breakdown> s = try_estimate_step(m.model, m.cluster, m.chips, m.plan, m.options);
+    const result<step_breakdown> s =
+        try_estimate_step(m.model, m.cluster, m.chips, m.plan, m.options);
     INFO(std::string(r.id) + ": " + s.message());
     REQUIRE(s.ok());
     const double err = s->step / m.measured - 1.0;
@@ -70,20 +70,23 @@ TEST_CASE("Ampere's BF16 GEMM efficiency is the fit to MosaicML's A100 throughpu
   CHECK(calibrations::ampere.gemm_efficiency < calibrations::mamf::a100);
 }
 
-TEST_CASE("the fitted Hopper constants predict the rows held out of the fits", "[calibration][evidence]") {
+TEST_CASE("the fitted Hopper constants predict the rows held out of the fits",
+          "[calibration][evidence]") {
   // Larger scales of the fitted recipes and NeMo 24.07's FP8 summary: each within 10%.
   const double mean = check_rows(evidence::hopper_held_out, 0.10);
   CHECK(mean <= 0.05);
 }
 
-TEST_CASE("the fitted Ampere constant predicts the rows held out of its fit", "[calibration][evidence]") {
+TEST_CASE("the fitted Ampere constant predicts the rows held out of its fit",
+          "[calibration][evidence]") {
   // Other sequence lengths of the same table. The rows with activation checkpointing come out
   // 10-17% slow (recomputation costs the model more than it cost MosaicML): each within 20%.
   const double mean = check_rows(evidence::ampere_held_out, 0.20);
   CHECK(mean <= 0.15);
 }
 
-TEST_CASE("evidence rows reproduce the published figure they were carried from", "[calibration][evidence]") {
+TEST_CASE("evidence rows reproduce the published figure they were carried from",
+          "[calibration][evidence]") {
   const auto check = [](const auto& rows) {
     for (const evidence::throughput_row& r : rows) {
       INFO(std::string(r.id));
@@ -118,7 +121,8 @@ TEST_CASE("families without training evidence keep Hopper's ratios", "[calibrati
   const double trained_over_mamf = calibrations::hopper.gemm_efficiency / calibrations::mamf::h100;
   const double fp8_over_bf16 =
       calibrations::hopper.fp8_gemm_efficiency / calibrations::hopper.gemm_efficiency;
-  for (const chip_calibration& c : {calibrations::blackwell, calibrations::cdna3, calibrations::gaudi}) {
+  for (const chip_calibration& c :
+       {calibrations::blackwell, calibrations::cdna3, calibrations::gaudi}) {
     INFO(std::string(c.family));
     CHECK_THAT(c.fp8_gemm_efficiency / c.gemm_efficiency,
                Catch::Matchers::WithinRel(fp8_over_bf16, 1e-12));

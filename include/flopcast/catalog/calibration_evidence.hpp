@@ -13,7 +13,8 @@
 //   2. Hopper FP8: the same recipes at FP8, the 16-bit figure held at (1);
 //   3. Ampere 16-bit: MosaicML llm-foundry's A100 80GB rows (MPT, FSDP).
 // Each recipe's smallest published scale is fitted; its largest scale, NeMo 24.07's FP8 summary
-// and the other MosaicML rows are held out and predicted (tests/unit/calibration_evidence.test.cpp).
+// and the other MosaicML rows are held out and predicted
+// (tests/unit/calibration_evidence.test.cpp).
 //
 // Sources:
 //  - NVIDIA/dgxc-benchmarking: nemo_megatron/README_175b.md (GPT-3 175B; TP 4, PP 8, VP 12,
@@ -94,7 +95,8 @@ constexpr parallel_plan nemo(parallel_plan p, precision compute) {
 }
 inline constexpr step_options nemo_overlapped{.tp_overlap = 1.0, .overlap_pp = true};
 
-inline constexpr std::string_view dgxc_gpt3 = "NVIDIA dgxc-benchmarking, nemo_megatron/README_175b.md";
+inline constexpr std::string_view dgxc_gpt3 =
+    "NVIDIA dgxc-benchmarking, nemo_megatron/README_175b.md";
 inline constexpr std::string_view dgxc_llama = "NVIDIA dgxc-benchmarking, llama3.1 (NeMo 24.09)";
 inline constexpr std::string_view nemo_2407 = "NeMo 24.07 performance summary, DGX-H100, FP8";
 inline constexpr std::string_view mosaic = "MosaicML llm-foundry benchmarks, A100 80GB, BF16";
@@ -102,15 +104,25 @@ inline constexpr std::string_view mosaic = "MosaicML llm-foundry benchmarks, A10
 // GPT-3 175B, 175b_performance.yaml: sequence parallel, selective recompute, dropout 0.1.
 constexpr throughput_row dgxc_gpt3_175b(std::string_view id, int chips, precision c, double s) {
   return row(id, dgxc_gpt3, nemo_gpt(96, 12288, 96), clusters::hgx_h100_ndr, chips,
-             nemo({.tp = 4, .sequence_parallel = true, .pp = 8, .vp = 12, .microbatch = 1,
-                   .global_batch = 2 * chips, .recompute_mode = recompute::selective,
+             nemo({.tp = 4,
+                   .sequence_parallel = true,
+                   .pp = 8,
+                   .vp = 12,
+                   .microbatch = 1,
+                   .global_batch = 2 * chips,
+                   .recompute_mode = recompute::selective,
                    .dropout = true},
                   c),
              nemo_overlapped, s, published_as::seconds_per_step);
 }
 constexpr throughput_row dgxc_llama31_70b(std::string_view id, int chips, precision c, double s) {
   return row(id, dgxc_llama, models::llama3_70b.shape, clusters::hgx_h100_ndr, chips,
-             nemo({.tp = 4, .sequence_parallel = true, .pp = 4, .vp = 5, .cp = 2, .microbatch = 1,
+             nemo({.tp = 4,
+                   .sequence_parallel = true,
+                   .pp = 4,
+                   .vp = 5,
+                   .cp = 2,
+                   .microbatch = 1,
                    .global_batch = 2 * chips},
                   c),
              nemo_overlapped, s, published_as::seconds_per_step);
@@ -194,23 +206,39 @@ inline constexpr std::array<throughput_row, 15> hopper_held_out{
     detail::dgxc_llama31_8b("dgxc-llama3.1-8b-fp8-128", 128, precision::fp8, 9.82),
     // GPT3-5B, 5b_fp8_performance.yaml: selective recompute, dropout 0.1.
     detail::nemo_fp8("nemo-24.07-gpt3-5b", detail::nemo_gpt(24, 4096, 32), 64,
-                     {.microbatch = 4, .global_batch = 2048,
-                      .recompute_mode = recompute::selective, .dropout = true},
+                     {.microbatch = 4,
+                      .global_batch = 2048,
+                      .recompute_mode = recompute::selective,
+                      .dropout = true},
                      {}, 22521.0),
     // GPT3-20B, 20b_fp8_performance.yaml: sequence parallel, selective recompute, TP overlap.
     detail::nemo_fp8("nemo-24.07-gpt3-20b", detail::nemo_gpt(44, 6144, 48), 64,
-                     {.tp = 2, .sequence_parallel = true, .microbatch = 2, .global_batch = 256,
-                      .recompute_mode = recompute::selective, .dropout = true},
+                     {.tp = 2,
+                      .sequence_parallel = true,
+                      .microbatch = 2,
+                      .global_batch = 256,
+                      .recompute_mode = recompute::selective,
+                      .dropout = true},
                      detail::nemo_overlapped, 5851.0),
     detail::nemo_fp8("nemo-24.07-gpt3-175b-128", detail::nemo_gpt(96, 12288, 96), 128,
-                     {.tp = 4, .sequence_parallel = true, .pp = 8, .vp = 6, .microbatch = 1,
-                      .global_batch = 256, .recompute_mode = recompute::selective,
+                     {.tp = 4,
+                      .sequence_parallel = true,
+                      .pp = 8,
+                      .vp = 6,
+                      .microbatch = 1,
+                      .global_batch = 256,
+                      .recompute_mode = recompute::selective,
                       .dropout = true},
                      detail::nemo_overlapped, 726.0),
     // Ran in 80 GB; our activation estimate at microbatch 2 exceeds it (memory check off).
     detail::nemo_fp8("nemo-24.07-gpt3-175b-512", detail::nemo_gpt(96, 12288, 96), 512,
-                     {.tp = 4, .sequence_parallel = true, .pp = 8, .vp = 6, .microbatch = 2,
-                      .global_batch = 2048, .recompute_mode = recompute::selective,
+                     {.tp = 4,
+                      .sequence_parallel = true,
+                      .pp = 8,
+                      .vp = 6,
+                      .microbatch = 2,
+                      .global_batch = 2048,
+                      .recompute_mode = recompute::selective,
                       .dropout = true},
                      {.tp_overlap = 1.0, .overlap_pp = true, .check_memory = false}, 782.0),
     // LLAMA2-7B, llama2_7b.yaml: no recompute, no dropout.
@@ -220,15 +248,24 @@ inline constexpr std::array<throughput_row, 15> hopper_held_out{
                      {.pp = 4, .vp = 10, .microbatch = 1, .global_batch = 128},
                      detail::nemo_overlapped, 8646.0),
     detail::nemo_fp8("nemo-24.07-llama2-70b", models::llama2_70b.shape, 64,
-                     {.tp = 4, .sequence_parallel = true, .pp = 4, .vp = 20, .microbatch = 1,
+                     {.tp = 4,
+                      .sequence_parallel = true,
+                      .pp = 4,
+                      .vp = 20,
+                      .microbatch = 1,
                       .global_batch = 128},
                      detail::nemo_overlapped, 1707.0),
     detail::nemo_fp8("nemo-24.07-llama3-8b", models::llama3_8b.shape, 8,
                      {.cp = 2, .microbatch = 1, .global_batch = 128}, detail::nemo_overlapped,
                      12036.0),
     detail::nemo_fp8("nemo-24.07-llama3-70b", models::llama3_70b.shape, 64,
-                     {.tp = 4, .sequence_parallel = true, .pp = 4, .vp = 5, .cp = 2,
-                      .microbatch = 1, .global_batch = 128},
+                     {.tp = 4,
+                      .sequence_parallel = true,
+                      .pp = 4,
+                      .vp = 5,
+                      .cp = 2,
+                      .microbatch = 1,
+                      .global_batch = 128},
                      detail::nemo_overlapped, 1533.0),
 };
 

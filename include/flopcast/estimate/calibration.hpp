@@ -40,11 +40,11 @@ struct chip_calibration {
 namespace calibrations {
 // Matmul benchmarks: MAMF / dense peak, BF16.
 namespace mamf {
-inline constexpr double a100 = 267.9 / 312.0;      // stas00 mamf-finder; mag-/gpu_benchmark
-inline constexpr double h100 = 794.5 / 989.5;      // stas00 ml-engineering (792.1 mag-/gpu_benchmark)
-inline constexpr double b200 = 1745.0 / 2250.0;    // stas00 ml-engineering; NOTES.md
-inline constexpr double mi300x = 758.3 / 1307.4;   // mag-/gpu_benchmark (668 with older ROCm, stas00)
-inline constexpr double gaudi2 = 418.7 / 432.0;    // stas00 ml-engineering
+inline constexpr double a100 = 267.9 / 312.0;     // stas00 mamf-finder; mag-/gpu_benchmark
+inline constexpr double h100 = 794.5 / 989.5;     // stas00 (792.1 in mag-/gpu_benchmark)
+inline constexpr double b200 = 1745.0 / 2250.0;   // stas00 ml-engineering; NOTES.md
+inline constexpr double mi300x = 758.3 / 1307.4;  // mag-/gpu_benchmark (668, older ROCm: stas00)
+inline constexpr double gaudi2 = 418.7 / 432.0;   // stas00 ml-engineering
 }  // namespace mamf
 
 // Fitted to training throughput (catalog/calibration_evidence.hpp).
@@ -109,8 +109,8 @@ inline constexpr chip_calibration unmeasured{
     .evidence = "no public measurement; H100's assumed"};
 }  // namespace calibrations
 
-// The GEMM efficiency a plan's compute precision runs at: FP8 and narrower use the low-precision
-// figure, 16-bit and wider the MAMF one.
+// The GEMM efficiency a plan's compute precision runs at: FP8 and narrower use the FP8 figure,
+// 16-bit and wider the 16-bit one.
 constexpr bool is_low_precision_gemm(precision p) {
   return p == precision::fp8 || p == precision::fp6 || p == precision::fp4 || p == precision::int8;
 }

@@ -196,10 +196,11 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // Unfused attention: the elementwise kernels over the s x s scores, per (token, key, head); the
   // batched GEMMs that write and read them are the attention GEMM term above.
   const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * s / t;
-  const double score_forward =
-      model_constants::score_softmax_forward + (p.dropout ? model_constants::score_dropout_forward : 0.0);
-  const double score_backward =
-      model_constants::score_softmax_backward + (p.dropout ? model_constants::score_dropout_backward : 0.0);
+  const double dropout = p.dropout ? 1.0 : 0.0;
+  const double score_forward = model_constants::score_softmax_forward +
+                               dropout * model_constants::score_dropout_forward;
+  const double score_backward = model_constants::score_softmax_backward +
+                                dropout * model_constants::score_dropout_backward;
   double passes = 3.0;  // forward once, backward twice
   double score_forwards = 1.0;
   if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
