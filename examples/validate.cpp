@@ -73,6 +73,10 @@ int main() {
                 calibrations::hopper.fp8_gemm_efficiency);
   rows_table(title, evidence::hopper_fp8);
   rows_table("Hopper rows held out of both fits:", evidence::hopper_held_out);
+  std::snprintf(title, sizeof title,
+                "NeMo 25.11 FP8 rows, held out (Blackwell's figures, %.3f / %.3f, are assumed):",
+                calibrations::blackwell.gemm_efficiency, calibrations::blackwell.fp8_gemm_efficiency);
+  rows_table(title, evidence::recent_held_out);
   std::snprintf(title, sizeof title, "Ampere BF16 GEMM efficiency %.3f, fitted to:",
                 calibrations::ampere.gemm_efficiency);
   rows_table(title, evidence::ampere_bf16);

@@ -77,6 +77,13 @@ TEST_CASE("the fitted Hopper constants predict the rows held out of the fits",
   CHECK(mean <= 0.05);
 }
 
+TEST_CASE("NeMo 25.11's FP8 rows on H100, B200 and GB200 are predicted without refitting",
+          "[calibration][evidence]") {
+  // Blackwell's figures are assumed (MAMF x Hopper's ratios); these rows are their only check.
+  const double mean = check_rows(evidence::recent_held_out, 0.15);
+  CHECK(mean <= 0.10);
+}
+
 TEST_CASE("the fitted Ampere constant predicts the rows held out of its fit",
           "[calibration][evidence]") {
   // Other sequence lengths of the same table. The rows with activation checkpointing come out
@@ -105,6 +112,7 @@ TEST_CASE("evidence rows reproduce the published figure they were carried from",
   check(evidence::hopper_held_out);
   check(evidence::ampere_bf16);
   check(evidence::ampere_held_out);
+  check(evidence::recent_held_out);
   for (const auto& r : evidence::hopper_fp8) CHECK(r.measurement.plan.compute == precision::fp8);
   for (const auto& r : evidence::hopper_bf16) CHECK(r.measurement.plan.compute == precision::bf16);
 }

@@ -12,7 +12,8 @@
 //   1. Hopper 16-bit: NVIDIA dgxc-benchmarking BF16 rows (GPT-3 175B, Llama 3.1 8B and 70B);
 //   2. Hopper FP8: the same recipes at FP8, the 16-bit figure held at (1);
 //   3. Ampere 16-bit: MosaicML llm-foundry's A100 80GB rows (MPT, FSDP).
-// Each recipe's smallest published scale is fitted; its largest scale, NeMo 24.07's FP8 summary
+// Each recipe's smallest published scale is fitted; its largest scale, NeMo 24.07's FP8 summary,
+// NeMo 25.11's FP8 rows on H100, B200 and GB200 (the only check of Blackwell's assumed figures)
 // and the other MosaicML rows are held out and predicted
 // (tests/unit/calibration_evidence.test.cpp).
 //
@@ -24,6 +25,8 @@
 //  - NVIDIA/NeMo docs/source/performance/performance_summary.md: NeMo 24.07, DGX-H100, FP8,
 //    tokens/s per GPU; configurations in NVIDIA/NeMo-Framework-Launcher
 //    (launcher_scripts/conf/training/gpt3/*_performance.yaml, llama/llama2_7b.yaml).
+//  - NVIDIA-NeMo/Megatron-Bridge docs/performance-summary.md, 25.11 container: FP8 (current
+//    scaling) tokens/s per GPU on DGX-B200, DGX-GB200 and DGX-H100 (held out).
 //  - mosaicml/llm-foundry scripts/train/benchmarking/README.md, "A100 80GB with 1600 Gbps
 //    node-node interconnect (RoCE)": tokens/s per GPU, amp_bf16, FSDP FULL_SHARD; MPT shapes from
 //    scripts/train/yamls/pretrain/mpt-*.yaml (their parameter counts match the table's NumParams).
@@ -84,12 +87,12 @@ constexpr transformer nemo_gpt(int layers, int hidden, int heads) {
 
 // NeMo performance recipes: Transformer Engine, BF16 with FP32 main weights (megatron_amp_O2),
 // the distributed optimizer with overlapped gradient and parameter syncs (ZeRO-1), fused
-// attention; TP collectives overlapped with GEMMs (ub_tp_comm_overlap) and pipeline sends with
+// attention (FSDP rows: ZeRO-3); TP collectives overlapped with GEMMs (ub_tp_comm_overlap) and pipeline sends with
 // compute (overlap_p2p_comm) where the recipe has them.
 constexpr parallel_plan nemo(parallel_plan p, precision compute) {
   p.compute = compute;
   p.recipe = recipes::bf16_fp32_master;
-  p.zero_stage = 1;
+  if (p.zero_stage < 1) p.zero_stage = 1;  // FSDP rows keep their ZeRO-3
   p.fused_attention = true;
   return p;
 }
@@ -267,6 +270,75 @@ inline constexpr std::array<throughput_row, 15> hopper_held_out{
                       .microbatch = 1,
                       .global_batch = 128},
                      detail::nemo_overlapped, 1533.0),
+};
+
+// Held out, and the only check of the Blackwell figures, which are assumed (MAMF x Hopper's
+// ratios, estimate/calibration.hpp): NeMo 25.11 (Megatron-Bridge) FP8 with current scaling,
+// tokens/s per GPU on DGX-B200, DGX-GB200 and DGX-H100 (NVIDIA-NeMo/Megatron-Bridge
+// docs/performance-summary.md, "25.11 NeMo Container"). Rows as published; Llama 3.1 405B's 126
+// layers as 128 slots (as in the validation set); recompute none; TP and pipeline sends
+// overlapped. Memory check off where NVIDIA ran a plan our activation estimate does not fit.
+// Not carried: GB200 405B on 256 GPUs (not a whole number of 72-GPU racks) and the GB300 rows
+// (no GB300 cluster in the catalog).
+namespace detail {
+inline constexpr std::string_view bridge_2511 = "Megatron-Bridge 25.11 performance summary, FP8-CS";
+constexpr transformer llama31_405b_slots() {
+  transformer m = models::llama3_405b.shape;
+  m.layers = 128;
+  return m;
+}
+constexpr throughput_row bridge_fp8(std::string_view id, transformer m, cluster_spec cluster,
+                                    int chips, parallel_plan p, step_options o,
+                                    double tokens_per_s) {
+  return row(id, bridge_2511, m, cluster, chips, nemo(p, precision::fp8), o, tokens_per_s,
+             published_as::tokens_per_s_per_chip);
+}
+inline constexpr step_options bridge_unchecked{
+    .tp_overlap = 1.0, .overlap_pp = true, .check_memory = false};
+}  // namespace detail
+
+inline constexpr std::array<throughput_row, 7> recent_held_out{
+    detail::bridge_fp8("bridge-25.11-b200-llama3-8b", models::llama3_8b.shape, clusters::dgx_b200,
+                       8, {.microbatch = 2, .global_batch = 128}, {}, 30624.0),
+    detail::bridge_fp8("bridge-25.11-b200-llama3.1-405b", detail::llama31_405b_slots(),
+                       clusters::dgx_b200, 128,
+                       {.tp = 4,
+                        .sequence_parallel = true,
+                        .pp = 8,
+                        .vp = 8,
+                        .cp = 2,
+                        .microbatch = 1,
+                        .global_batch = 64},
+                       detail::bridge_unchecked, 661.0),
+    detail::bridge_fp8("bridge-25.11-gb200-llama3-8b", models::llama3_8b.shape,
+                       clusters::gb200_nvl72, 8, {.microbatch = 2, .global_batch = 128}, {},
+                       31508.0),
+    // FSDP (ZeRO-3) without TP or PP.
+    detail::bridge_fp8(
+        "bridge-25.11-gb200-llama3-70b", models::llama3_70b.shape, clusters::gb200_nvl72, 64,
+        {.zero_stage = 3, .microbatch = 2, .global_batch = 256}, {.check_memory = false}, 4312.0),
+    detail::bridge_fp8("bridge-25.11-h100-llama3-8b", models::llama3_8b.shape,
+                       clusters::hgx_h100_ndr, 8,
+                       {.zero_stage = 3, .microbatch = 1, .global_batch = 128}, {}, 14451.0),
+    detail::bridge_fp8("bridge-25.11-h100-llama3-70b", models::llama3_70b.shape,
+                       clusters::hgx_h100_ndr, 64,
+                       {.tp = 4,
+                        .sequence_parallel = true,
+                        .pp = 8,
+                        .vp = 5,
+                        .microbatch = 1,
+                        .global_batch = 128},
+                       detail::bridge_unchecked, 1602.0),
+    detail::bridge_fp8("bridge-25.11-h100-llama3.1-405b", detail::llama31_405b_slots(),
+                       clusters::hgx_h100_ndr, 1024,
+                       {.tp = 8,
+                        .sequence_parallel = true,
+                        .pp = 8,
+                        .vp = 8,
+                        .cp = 2,
+                        .microbatch = 1,
+                        .global_batch = 512},
+                       detail::nemo_overlapped, 292.0),
 };
 
 // 3. Ampere 16-bit: MosaicML's A100 80GB rows at sequence 2,048 (model, GPUs, microbatch,

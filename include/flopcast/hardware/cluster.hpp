@@ -249,6 +249,18 @@ inline constexpr cluster_spec hgx_h100_ndr = checked({
               "https://github.com/stas00/ml-engineering/blob/master/network/README.md",
 });
 
+// DGX B200 nodes: 8 B200 in one NVLink 5 domain (fifth-generation NVLink, 1.8 TB/s per GPU),
+// 8 single-port ConnectX-7 at 400 Gb/s, one per GPU, on a rail-optimised fat tree (DGX B200
+// user guide). 1,024 nodes, sized like the H100 cluster above.
+inline constexpr cluster_spec dgx_b200 = checked({
+    .name = "DGX B200, 1,024 nodes (8,192x B200, NDR 400G per GPU)",
+    .chip = chips::b200,
+    .count = 8192,
+    .scale_up = {.size = 8, .link = links::nvlink_5, .shape = topology::switched},
+    .scale_out = {.link = links::infiniband_ndr, .shape = topology::rail_optimized_fat_tree},
+    .source = "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html",
+});
+
 // GB200 NVL72 racks: 72 GPUs in one NVLink 5 domain (18 NVLink Switch chips), one 400 Gb/s
 // ConnectX-7 per GPU as the DGX GB200 user guide describes the compute trays (NOTES.md 4.7;
 // the catalog's default). 456 racks: the GB200 side of the "4x" claim (NOTES.md 3).
@@ -289,8 +301,8 @@ inline constexpr cluster_spec tpu_v4_pod = checked({
     .source = "https://cloud.google.com/tpu/docs/v4 ; https://jax-ml.github.io/scaling-book/tpus/",
 });
 
-inline constexpr std::array<const cluster_spec*, 5> all{
-    &dgx_a100_superpod, &hgx_h100_ndr, &gb200_nvl72, &gb200_nvl72_800g, &tpu_v4_pod,
+inline constexpr std::array<const cluster_spec*, 6> all{
+    &dgx_a100_superpod, &hgx_h100_ndr, &dgx_b200, &gb200_nvl72, &gb200_nvl72_800g, &tpu_v4_pod,
 };
 
 }  // namespace flopcast::clusters
