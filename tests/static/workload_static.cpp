@@ -31,6 +31,7 @@ static_assert(!gpt.is_moe() && gpt.moe_layer_count() == 0 && gpt.dense_layer_cou
 
 // Released-checkpoint parameter counts, exactly, at compile time (Meta, Mistral AI, EleutherAI).
 static_assert(total_parameters(models::llama2_7b.shape) == 6'738'415'616.0);
+static_assert(total_parameters(models::llama2_13b.shape) == 13'015'864'320.0);
 static_assert(total_parameters(models::llama2_70b.shape) == 68'976'648'192.0);
 static_assert(total_parameters(models::llama3_8b.shape) == 8'030'261'248.0);
 static_assert(total_parameters(models::llama3_70b.shape) == 70'553'706'496.0);

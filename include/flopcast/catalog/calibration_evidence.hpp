@@ -87,8 +87,8 @@ constexpr transformer nemo_gpt(int layers, int hidden, int heads) {
 
 // NeMo performance recipes: Transformer Engine, BF16 with FP32 main weights (megatron_amp_O2),
 // the distributed optimizer with overlapped gradient and parameter syncs (ZeRO-1), fused
-// attention (FSDP rows: ZeRO-3); TP collectives overlapped with GEMMs (ub_tp_comm_overlap) and pipeline sends with
-// compute (overlap_p2p_comm) where the recipe has them.
+// attention (FSDP rows: ZeRO-3); TP collectives overlapped with GEMMs (ub_tp_comm_overlap) and
+// pipeline sends with compute (overlap_p2p_comm) where the recipe has them.
 constexpr parallel_plan nemo(parallel_plan p, precision compute) {
   p.compute = compute;
   p.recipe = recipes::bf16_fp32_master;
@@ -136,20 +136,6 @@ constexpr throughput_row dgxc_llama31_8b(std::string_view id, int chips, precisi
              published_as::seconds_per_step);
 }
 
-constexpr transformer llama2_13b() {
-  return checked(transformer{.name = "Llama 2 13B",
-                             .layers = 40,
-                             .hidden = 5120,
-                             .heads = 40,
-                             .ffn = 13824,
-                             .gated_mlp = true,
-                             .vocab = 32000,
-                             .tied_embeddings = false,
-                             .positions = position_kind::rotary,
-                             .seq_len = 4096,
-                             .norm = norm_kind::rms_norm,
-                             .biases = false});
-}
 constexpr throughput_row nemo_fp8(std::string_view id, transformer m, int chips, parallel_plan p,
                                   step_options o, double tokens_per_s) {
   return row(id, nemo_2407, m, clusters::hgx_h100_ndr, chips, nemo(p, precision::fp8), o,
@@ -247,7 +233,7 @@ inline constexpr std::array<throughput_row, 15> hopper_held_out{
     // LLAMA2-7B, llama2_7b.yaml: no recompute, no dropout.
     detail::nemo_fp8("nemo-24.07-llama2-7b", models::llama2_7b.shape, 8,
                      {.microbatch = 1, .global_batch = 128}, {}, 16847.0),
-    detail::nemo_fp8("nemo-24.07-llama2-13b", detail::llama2_13b(), 16,
+    detail::nemo_fp8("nemo-24.07-llama2-13b", models::llama2_13b.shape, 16,
                      {.pp = 4, .vp = 10, .microbatch = 1, .global_batch = 128},
                      detail::nemo_overlapped, 8646.0),
     detail::nemo_fp8("nemo-24.07-llama2-70b", models::llama2_70b.shape, 64,

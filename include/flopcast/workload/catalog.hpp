@@ -77,6 +77,29 @@ inline constexpr model_card llama2_7b{
         "The headline '7B' rounds 6.74B up; the released weights hold 6,738,415,616 "
         "parameters (same architecture as LLaMA 7B, listed as 6.7B in arXiv 2302.13971)."};
 
+inline constexpr model_card llama2_13b{
+    .key = "llama2-13b",
+    .aliases = {"meta-llama/Llama-2-13b-hf"},
+    .shape = checked({.name = "Llama 2 13B",
+                      .layers = 40,
+                      .hidden = 5120,
+                      .heads = 40,
+                      .ffn = 13824,
+                      .gated_mlp = true,
+                      .vocab = 32000,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false}),
+    .published_params = 13e9,
+    .checkpoint_params = 13'015'864'320.0,
+    .training_tokens = 2.0e12,
+    .source =
+        "Touvron et al. 2023, arXiv 2307.09288, Table 1 ; "
+        "https://huggingface.co/meta-llama/Llama-2-13b-hf (config.json, safetensors)",
+    .notes = "Multi-head attention (no GQA below 34B in Llama 2)."};
+
 inline constexpr model_card llama2_70b{
     .key = "llama2-70b",
     .aliases = {"meta-llama/Llama-2-70b-hf"},
@@ -351,10 +374,10 @@ inline constexpr model_card gpt4_rumoured{
         "RUMOUR and ESTIMATE, not published by OpenAI. Shape chosen by flopcast to match the "
         "rumoured totals; vocabulary is the public cl100k tokenizer's."};
 
-inline constexpr std::array<const model_card*, 13> all{
-    &gpt3_175b,      &megatron_1t,  &llama2_7b,    &llama2_70b,  &llama3_8b,
-    &llama3_70b,     &llama3_405b,  &mixtral_8x7b, &deepseek_v3, &palm_540b,
-    &chinchilla_70b, &gpt_neox_20b, &gpt4_rumoured};
+inline constexpr std::array<const model_card*, 14> all{
+    &gpt3_175b, &megatron_1t,    &llama2_7b,    &llama2_13b,   &llama2_70b,
+    &llama3_8b, &llama3_70b,     &llama3_405b,  &mixtral_8x7b, &deepseek_v3,
+    &palm_540b, &chinchilla_70b, &gpt_neox_20b, &gpt4_rumoured};
 
 // The card that answers to `name` (key, display name or alias), or nullptr.
 constexpr const model_card* find(std::string_view name) {
