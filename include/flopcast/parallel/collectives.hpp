@@ -341,57 +341,56 @@ constexpr cluster_links<T> links_of(const cluster_spec& c) {
 }
 }  // namespace detail
 
+namespace detail {
+// Places a group of `ranks` at `stride` on the cluster and passes the cost formula its two tiers:
+// f(bytes, k1 per domain, k2 domains, scale-up bandwidth and alpha, scale-out bandwidth and alpha).
+template <class T, class Formula>
+constexpr duration<T> placed(const cluster_spec& c, data_size<T> bytes, T ranks, T stride,
+                             Formula f) {
+  const auto g = place_group<T>(c, ranks, stride);
+  const auto l = links_of<T>(c);
+  return f(bytes, g.per_domain, g.domains, l.up_bw, l.up_alpha, l.out_bw, l.out_alpha);
+}
+}  // namespace detail
+
 // Each of these places the group (k1, k2) and takes the fastest two-tier algorithm (see the top
 // of this file): the flat scale-up cost when the group fits in one domain, the flat scale-out
 // cost when each member is in its own domain.
 template <class T>
 constexpr duration<T> all_reduce(const cluster_spec& c, data_size<T> bytes,
                                  std::type_identity_t<T> ranks, std::type_identity_t<T> stride) {
-  const auto g = place_group<T>(c, ranks, stride);
-  const auto l = detail::links_of<T>(c);
-  const T k1 = g.per_domain;
-  const T k2 = g.domains;
-  return flopcast::min(
-      hierarchical_all_reduce<T>(bytes, k1, k2, l.up_bw, l.up_alpha, l.out_bw, l.out_alpha),
-      flopcast::min(
-          two_tier_ring_all_reduce<T>(bytes, k1, k2, l.up_bw, l.up_alpha, l.out_bw, l.out_alpha),
-          two_tier_tree_all_reduce<T>(bytes, k1, k2, l.up_bw, l.up_alpha, l.out_bw, l.out_alpha)));
+  return detail::placed<T>(c, bytes, ranks, stride, [](auto... a) {
+    return flopcast::min(hierarchical_all_reduce<T>(a...),
+                         flopcast::min(two_tier_ring_all_reduce<T>(a...),
+                                       two_tier_tree_all_reduce<T>(a...)));
+  });
 }
 
 template <class T>
 constexpr duration<T> reduce_scatter(const cluster_spec& c, data_size<T> bytes,
                                      std::type_identity_t<T> ranks,
                                      std::type_identity_t<T> stride) {
-  const auto g = place_group<T>(c, ranks, stride);
-  const auto l = detail::links_of<T>(c);
-  return flopcast::min(hierarchical_reduce_scatter<T>(bytes, g.per_domain, g.domains, l.up_bw,
-                                                      l.up_alpha, l.out_bw, l.out_alpha),
-                       two_tier_ring_reduce_scatter<T>(bytes, g.per_domain, g.domains, l.up_bw,
-                                                       l.up_alpha, l.out_bw, l.out_alpha));
+  return detail::placed<T>(c, bytes, ranks, stride, [](auto... a) {
+    return flopcast::min(hierarchical_reduce_scatter<T>(a...),
+                         two_tier_ring_reduce_scatter<T>(a...));
+  });
 }
 
 template <class T>
 constexpr duration<T> all_gather(const cluster_spec& c, data_size<T> bytes,
                                  std::type_identity_t<T> ranks, std::type_identity_t<T> stride) {
-  const auto g = place_group<T>(c, ranks, stride);
-  const auto l = detail::links_of<T>(c);
-  return flopcast::min(hierarchical_all_gather<T>(bytes, g.per_domain, g.domains, l.up_bw,
-                                                  l.up_alpha, l.out_bw, l.out_alpha),
-                       two_tier_ring_all_gather<T>(bytes, g.per_domain, g.domains, l.up_bw,
-                                                   l.up_alpha, l.out_bw, l.out_alpha));
+  return detail::placed<T>(c, bytes, ranks, stride, [](auto... a) {
+    return flopcast::min(hierarchical_all_gather<T>(a...), two_tier_ring_all_gather<T>(a...));
+  });
 }
 
 template <class T>
 constexpr duration<T> all_to_all(const cluster_spec& c, data_size<T> bytes,
                                  std::type_identity_t<T> ranks, std::type_identity_t<T> stride) {
-  const auto g = place_group<T>(c, ranks, stride);
-  const auto l = detail::links_of<T>(c);
-  return hierarchical_all_to_all<T>(bytes, g.per_domain, g.domains, l.up_bw, l.up_alpha, l.out_bw,
-                                    l.out_alpha);
+  return detail::placed<T>(c, bytes, ranks, stride,
+                           [](auto... a) { return hierarchical_all_to_all<T>(a...); });
 }
 
-// Between two ranks `stride` apart (pipeline neighbours): scale-up point-to-point rate when they
-// share a domain (stride below the domain size), the NIC otherwise.
 template <class T>
 constexpr duration<T> point_to_point(const cluster_spec& c, data_size<T> bytes,
                                      std::type_identity_t<T> stride) {
