@@ -92,27 +92,68 @@ TEST_CASE("the fitted Ampere constant predicts the rows held out of its fit",
   CHECK(mean <= 0.15);
 }
 
-TEST_CASE("evidence rows reproduce the published figure they were carried from",
+TEST_CASE("evidence rows agree with a second figure their sources print",
           "[calibration][evidence]") {
-  const auto check = [](const auto& rows) {
+  // The dgxc-benchmarking tables print tokens per second next to each step time: the carried
+  // step time, global batch and sequence must reproduce it (the tables round to whole tokens).
+  // One row disagrees with itself: Llama 3.1 70B at 2,048 GPUs prints 14.98 s but 2,248,957
+  // tokens/s and 53.38% MFU, which both imply 14.92 s (the 1,024-GPU column's step). The step
+  // time is carried as printed; that row is held to the 0.4% the source itself leaves open.
+  struct printed {
+    std::string_view id;
+    double tokens_per_s;
+    double tolerance = 1e-4;
+  };
+  constexpr printed dgxc[] = {
+      {"dgxc-gpt3-175b-bf16-128", 63099},   {"dgxc-gpt3-175b-bf16-2048", 988057},
+      {"dgxc-gpt3-175b-fp8-128", 93190},    {"dgxc-gpt3-175b-fp8-2048", 1407485},
+      {"dgxc-llama3.1-70b-bf16-64", 71235}, {"dgxc-llama3.1-70b-bf16-2048", 2248957, 0.0045},
+      {"dgxc-llama3.1-70b-fp8-64", 95239},  {"dgxc-llama3.1-70b-fp8-2048", 2945955},
+      {"dgxc-llama3.1-8b-bf16-8", 81222},   {"dgxc-llama3.1-8b-bf16-128", 1280704},
+      {"dgxc-llama3.1-8b-fp8-8", 108436},   {"dgxc-llama3.1-8b-fp8-128", 1708474},
+  };
+  int found = 0;
+  const auto check = [&](const auto& rows) {
     for (const evidence::throughput_row& r : rows) {
-      INFO(std::string(r.id));
-      const step_measurement& m = r.measurement;
-      if (r.unit == evidence::published_as::seconds_per_step) {
-        CHECK(m.measured.in(seconds) == r.published);
-      } else {
+      for (const printed& p : dgxc) {
+        if (p.id != r.id) continue;
+        INFO(std::string(r.id));
+        const step_measurement& m = r.measurement;
         const double tokens = static_cast<double>(m.plan.global_batch) * m.model.seq_len;
-        CHECK_THAT(tokens / m.measured.in(seconds) / m.chips,
-                   Catch::Matchers::WithinRel(r.published, 1e-12));
+        CHECK_THAT(tokens / m.measured.in(seconds),
+                   Catch::Matchers::WithinRel(p.tokens_per_s, p.tolerance));
+        ++found;
       }
     }
   };
   check(evidence::hopper_bf16);
   check(evidence::hopper_fp8);
   check(evidence::hopper_held_out);
-  check(evidence::ampere_bf16);
-  check(evidence::ampere_held_out);
-  check(evidence::recent_held_out);
+  CHECK(found == 12);
+
+  // MosaicML's table prints the whole job's tokens/s next to the per-GPU figure we carry.
+  constexpr printed mosaic[] = {
+      {"mpt-760m-2048", 259472}, {"mpt-1b-2048", 164109}, {"mpt-3b-2048", 86491},
+      {"mpt-7b-2048", 37130},    {"mpt-13b-2048", 18097}, {"mpt-30b-2048", 7330},
+      {"mpt-70b-2048", 26274},   {"mpt-1b-8192", 110516}, {"mpt-3b-8192", 61567},
+      {"mpt-7b-4096", 29472},    {"mpt-7b-8192", 25655},  {"mpt-13b-4096", 16482},
+      {"mpt-30b-1024", 7571},
+  };
+  int mosaic_found = 0;
+  const auto check_mosaic = [&](const auto& rows) {
+    for (const evidence::throughput_row& r : rows) {
+      for (const printed& p : mosaic) {
+        if (p.id != r.id) continue;
+        INFO(std::string(r.id));
+        // The per-GPU figure is the total / GPUs, rounded down: within a token per GPU.
+        CHECK(std::fabs(r.published * r.measurement.chips - p.tokens_per_s) <= r.measurement.chips);
+        ++mosaic_found;
+      }
+    }
+  };
+  check_mosaic(evidence::ampere_bf16);
+  check_mosaic(evidence::ampere_held_out);
+  CHECK(mosaic_found == 13);
   for (const auto& r : evidence::hopper_fp8) CHECK(r.measurement.plan.compute == precision::fp8);
   for (const auto& r : evidence::hopper_bf16) CHECK(r.measurement.plan.compute == precision::bf16);
 }
