@@ -174,12 +174,8 @@ inline int calibrate_command(std::span<const std::string> words, std::ostream& o
     json_writer w(out);
     w.string("chip", chip.name);
     w.integer("measurements", static_cast<long long>(lines.size()));
-    w.number("gemm_efficiency", f.calibration.gemm_efficiency);
-    w.number("fp8_gemm_efficiency", f.calibration.fp8_gemm_efficiency);
-    w.number("memory_efficiency", f.calibration.memory_efficiency);
-    w.number("default_gemm_efficiency", before.gemm_efficiency);
-    w.number("default_fp8_gemm_efficiency", before.fp8_gemm_efficiency);
-    w.number("default_memory_efficiency", before.memory_efficiency);
+    write_efficiencies(w, f.calibration);
+    write_efficiencies(w, before, "default_");
     w.number("rms_log_error", f.rms_log_error);
     w.number("rms_log_error_before", f.rms_log_error_before);
     w.number("max_relative_error", f.max_relative_error);

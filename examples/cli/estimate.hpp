@@ -577,6 +577,14 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
   }
 }
 
+// A calibration's three efficiencies as JSON numbers, their keys after `prefix`.
+inline void write_efficiencies(json_writer& w, const flopcast::chip_calibration& c,
+                               const std::string& prefix = "") {
+  w.number(prefix + "gemm_efficiency", c.gemm_efficiency);
+  w.number(prefix + "fp8_gemm_efficiency", c.fp8_gemm_efficiency);
+  w.number(prefix + "memory_efficiency", c.memory_efficiency);
+}
+
 inline void print_json(std::ostream& out, const job& j, const flopcast::step_breakdown& b,
                        const std::optional<run_figures>& run) {
   using namespace flopcast;
@@ -651,9 +659,7 @@ inline void print_json(std::ostream& out, const job& j, const flopcast::step_bre
   const chip_calibration cal = calibration_of(j);
   w.begin_object("calibration");
   w.string("family", cal.family);
-  w.number("gemm_efficiency", cal.gemm_efficiency);
-  w.number("fp8_gemm_efficiency", cal.fp8_gemm_efficiency);
-  w.number("memory_efficiency", cal.memory_efficiency);
+  write_efficiencies(w, cal);
   w.number("gemm_efficiency_at_plan", b.gemm_efficiency);
   w.end_object();
   w.finish();
