@@ -251,7 +251,7 @@ inline constexpr cluster_spec hgx_h100_ndr = checked({
 
 // DGX B200 nodes: 8 B200 in one NVLink 5 domain (fifth-generation NVLink, 1.8 TB/s per GPU),
 // 8 single-port ConnectX-7 at 400 Gb/s, one per GPU, on a rail-optimised fat tree (DGX B200
-// user guide). 1,024 nodes, sized like the H100 cluster above.
+// user guide). 1,024 nodes, an example size (with_count resizes it).
 inline constexpr cluster_spec dgx_b200 = checked({
     .name = "DGX B200, 1,024 nodes (8,192x B200, NDR 400G per GPU)",
     .chip = chips::b200,
