@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // flopcast: AI accelerators, clusters and training runs as checked, constexpr numbers.
 //
 // The umbrella header. It includes every public header except:

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Published training throughput that the GEMM-efficiency constants are fitted to, kept apart from
 // the validation set (catalog/published_runs.hpp): every constant fitted here is then judged on
 // runs it never saw. Outside the umbrella header.

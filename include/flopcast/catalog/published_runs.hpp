@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Published training runs used to validate the step-time model, carried from
 // shared/reference/training_runs.csv with their sources. Each row states the figures the source
 // gives and, separately, what it leaves out and we had to assume (`assumed`). The assumptions

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Vendor performance claims as cited data, each with the basis it was measured on, so that a
 // program can print a claim next to the datasheet ratio and say where the difference comes
 // from. Transcribed from shared/reference/vendor_claims.csv (15 rows); the verification notes

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Physical dimensions as types with integer exponents over five base dimensions:
 // operations (FLOP), bytes, seconds, joules and dollars. Watt is J/s, so power needs no base.
 // Integer type parameters (not class NTTPs) keep Clang 14 happy and error messages short.

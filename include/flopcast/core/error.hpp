@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Errors as values, with readable compile-time failures.
 //
 // Each kind of invalid input is a `reason`: a code, a sentence, and a named function that throws.

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Printing quantities the way a person reads them: "2.47 days", "1.98 PFLOP/s", "153 MW".
 //
 // to_string(q) picks, among the units listed for q's dimension, the largest one in which the

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The number abstraction behind "one formula, two paths".
 //
 // Model equations are templates over a number type T: `double` for constant evaluation and

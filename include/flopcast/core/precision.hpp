@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Numeric formats that accelerators compute in, shared by chips (peak rate per format) and
 // models (bytes per stored weight, gradient or activation).
 #include <array>

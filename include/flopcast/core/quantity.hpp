@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // quantity<Dim, Rep>: a number whose physical dimension is part of its type.
 //
 // The value is stored in the coherent base unit (FLOP, B, s, J, $, and their quotients), so

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Units: a scale in base units and a symbol. Decimal prefixes are the datasheet convention
 // (GB = 1e9 B, TB/s = 1e12 B/s, as NVIDIA, AMD and Google print them); binary ones (GiB) are
 // separate names so that the choice is always visible in the code.

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Calibration constants of the step-time model: few, per chip family, named, with evidence, and
 // the same for every workload on a chip. Users with their own measurements fit them with
 // fit_calibration() (estimate/fit.hpp).

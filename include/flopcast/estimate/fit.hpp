@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Calibration by users: fit a chip's efficiency constants to step times measured on known
 // plans, then estimate other plans with the fitted constants.
 //

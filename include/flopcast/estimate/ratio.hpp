@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Datasheet ratios between chips: peak per precision (same or across precisions), memory
 // bandwidth, capacity and scale-up bandwidth. All constexpr, so a claim can be a static_assert:
 //   static_assert(peak_ratio(chips::h100_sxm, chips::a100_sxm4_80gb, precision::bf16) > 3.1);

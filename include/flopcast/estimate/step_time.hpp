@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The distributed step-time model: one training step of a transformer on a cluster under a
 // parallel plan, with a breakdown of where the time goes. Every function is constexpr.
 //

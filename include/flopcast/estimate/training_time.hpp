@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The first training-time estimate: total FLOPs, a chip, a chip count, a precision and a
 // utilization (MFU) give wall-clock time, chip-hours and achieved FLOP/s; and the inverse, the
 // utilization that a known run implies. Every function is constexpr.

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The chip catalog: every vendor header, a constexpr list of all entries, and lookup by name.
 //
 //   constexpr const chip_spec& h100 = flopcast::chip_named("h100");  // compile time

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // chip_spec: what a datasheet says about one accelerator, as a constexpr value.
 //
 // All tensor rates are dense (no 2:4 sparsity). A precision a chip lacks is absent, not zero:

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Compile-time consistency checks for catalog entries.
 //
 // Peers ship silent 2x errors in chip tables: a sparse (2:4) figure taken as dense, a 16 GB part

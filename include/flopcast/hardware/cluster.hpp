@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // cluster_spec: accelerators of one kind, grouped into scale-up domains (NVLink/NVSwitch,
 // Infinity Fabric, TPU ICI) joined by a scale-out network (InfiniBand, RoCE, EFA, DCN).
 //

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // link_spec: one row of shared/reference/interconnects.csv (a chip-to-chip link, a switch chip, a
 // host link or a scale-out fabric) as a constexpr value, with consistency checks; the named
 // achievable-bandwidth fractions (link_efficiency) with their evidence; and latency_model, the

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The interconnect catalog: every row of shared/reference/interconnects.csv.
 //
 //   flopcast::links::*            35 link, switch, host-link and fabric rows, each checked()

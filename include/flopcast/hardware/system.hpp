@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // system_spec: a fixed multi-accelerator system (an HGX board, an NVL72 rack, a TPU pod) as a
 // constexpr value: which catalog chip, how many, and the totals that follow.
 //

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Collective communication cost: the alpha-beta model.
 //
 // A collective over k ranks, each with per-direction bandwidth W to the others and a latency

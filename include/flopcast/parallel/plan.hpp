@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // A parallel plan: how a training step of a model is laid out on a cluster's chips, and the
 // rules that make a plan valid, each with its reason.
 //

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Batched evaluation of the model's formulas over many configurations.
 //
 // The same function templates that give constexpr values are instantiated with

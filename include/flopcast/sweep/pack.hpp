@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // SIMD number types for the batch path, and their number_traits.
 //
 // flopcast::simd::pack is std::experimental::native_simd<double> where <experimental/simd>

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Activation memory of training: what the forward pass stores for the backward pass.
 //
 // The accounting follows Korthikanti et al. 2022 (arXiv 2205.05198, Sec. 4), which for a GPT

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The model catalog: published transformer shapes as constexpr values, with the figures their
 // authors published. Every shape passes checked() at compile time.
 //

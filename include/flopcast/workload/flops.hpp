@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // FLOPs of training a transformer: per token and per step, forward, backward and recompute,
 // split into weight matmuls, attention (scores and values) and logits.
 //

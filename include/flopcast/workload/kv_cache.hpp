@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // The key/value cache of inference: what each generated or prompt token leaves behind.
 //
 //   standard attention: 2 (K and V) x layers x kv_heads x head_dim elements per token;

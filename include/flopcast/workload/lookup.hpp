@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Run-time lookup of catalog models by name, with "did you mean" suggestions:
 //
 //   const auto& m = flopcast::models::lookup(argv[1]);

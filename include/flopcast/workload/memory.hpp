@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Memory per chip for training: weights, gradients, master weights, optimizer state and
 // activations, for a model, a precision recipe, an optimizer and a sharding.
 //

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // model_card: one catalog entry. A transformer shape plus what its authors published about it
 // (parameters, tokens, training FLOPs) and where, so tests and examples can compare the model's
 // counts with the published ones. Names match loosely: case and the separators - _ . / and space

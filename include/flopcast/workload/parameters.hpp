@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Parameter counts of a transformer, total and active per token, split by part.
 //
 // Conventions:

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // What training keeps per parameter: a precision recipe (the formats of the weights the
 // forward pass reads, the master copy the optimizer updates, the gradients and the optimizer
 // moments) and an optimizer (how many moments per parameter).

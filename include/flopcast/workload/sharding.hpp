@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // sharding: how a parallel plan divides a model's memory among chips. The workload layer only
 // needs the sizes; whether a plan is legal and fast (TP divides heads, PP divides layers, the
 // groups fit the topology) is decided in parallel/.

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // transformer: the shape of a decoder-only transformer (dense or mixture-of-experts) as a
 // constexpr aggregate, and the rules that make a shape valid.
 //

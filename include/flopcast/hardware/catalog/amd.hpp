@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // AMD Instinct accelerators (CDNA2 to CDNA4) as constexpr chip_spec values.
 //
 // Figures are those of shared/reference/accelerators.csv (NOTES.md there explains the choices).

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // Intel (Habana) Gaudi accelerators as constexpr chip_spec values.
 //
 // Figures are those of shared/reference/accelerators.csv (NOTES.md there explains the choices).

@@ -1,4 +1,5 @@
 #pragma once
+#include "flopcast/core/config.hpp"
 // NVIDIA data-centre GPUs, Volta to Blackwell Ultra, as constexpr chip_spec values.
 //
 // Every figure is the one in shared/reference/accelerators.csv (see NOTES.md there for the
