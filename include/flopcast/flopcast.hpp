@@ -47,6 +47,7 @@
 // estimate: datasheet ratios, training time, the distributed step-time model, calibration
 #include "flopcast/estimate/calibration.hpp"
 #include "flopcast/estimate/fit.hpp"
+#include "flopcast/estimate/print.hpp"
 #include "flopcast/estimate/ratio.hpp"
 #include "flopcast/estimate/step_time.hpp"
 #include "flopcast/estimate/training_time.hpp"

@@ -1,6 +1,8 @@
 #pragma once
 #include "flopcast/core/config.hpp"
-// Printing quantities the way a person reads them: "2.47 days", "1.98 PFLOP/s", "153 MW".
+// Printing quantities the way a person reads them: "2.47 days", "1.98 PFLOP/s", "153 MW"; plain
+// numbers the same way (format_number); reasons and results ("error: <sentence> [<code>]").
+// The estimates print with <flopcast/estimate/print.hpp>.
 //
 // to_string(q) picks, among the units listed for q's dimension, the largest one in which the
 // value is at least 1, and prints three significant digits (no exponent below 1e6 of that
@@ -11,14 +13,18 @@
 #include <string>
 #include <type_traits>
 
+#include "flopcast/core/error.hpp"
 #include "flopcast/core/units.hpp"
 
 namespace flopcast {
 
-namespace detail {
-
-// Three significant digits, trailing zeros trimmed; plain notation for |v| < 1e6.
+// A number as people read it: `significant` digits (clamped to 1..17), trailing zeros trimmed,
+// thousands grouped in plain notation for |v| < 1e6 ("23,748", "0.0123", "2.5"), scientific
+// beyond ("2.1e25", "6.4e-5"); "nan", "inf" and "-inf" for the non-finite.
 inline std::string format_number(double v, int significant = 3) {
+  if (v != v) return "nan";
+  if (v - v != v - v) return v < 0 ? "-inf" : "inf";
+  significant = significant < 1 ? 1 : significant > 17 ? 17 : significant;
   char buf[64];
   const double a = v < 0 ? -v : v;
   std::to_chars_result r{};
@@ -64,6 +70,10 @@ inline std::string format_number(double v, int significant = 3) {
   }
   return out;
 }
+
+namespace detail {
+
+using flopcast::format_number;  // its former home
 
 template <class Dim>
 struct display_units;  // largest last
@@ -184,6 +194,18 @@ std::string to_string(quantity<Dim, double> q, int significant = 3) {
 template <class Dim>
 std::ostream& operator<<(std::ostream& os, quantity<Dim, double> q) {
   return os << to_string(q);
+}
+
+// "<sentence> [<code>]": what went wrong, then the stable name a program matches on.
+inline std::ostream& operator<<(std::ostream& os, const reason& why) {
+  return os << (why.message ? why.message : "") << " [" << (why.code ? why.code : "") << ']';
+}
+
+// The value (printed by its own operator<<), or "error: <sentence> [<code>]".
+template <class T>
+std::ostream& operator<<(std::ostream& os, const result<T>& r) {
+  if (const reason* why = r.error()) return os << "error: " << *why;
+  return os << r.value();
 }
 
 }  // namespace flopcast
