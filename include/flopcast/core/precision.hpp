@@ -24,6 +24,11 @@ inline constexpr std::array<precision, 10> all_precisions{
     precision::fp64, precision::fp64_vector, precision::fp32, precision::tf32, precision::bf16,
     precision::fp16, precision::fp8,         precision::fp6,  precision::fp4,  precision::int8};
 
+// p is one of the named values (a value cast from an out-of-range integer is not).
+constexpr bool known(precision p) {
+  return static_cast<unsigned>(p) <= static_cast<unsigned>(precision::int8);
+}
+
 constexpr std::string_view name(precision p) {
   switch (p) {
     case precision::fp64: return "FP64";

@@ -14,7 +14,11 @@
 #include "flopcast/estimate/step_time.hpp"
 
 FLOPCAST_DEFINE_REASON(fit_needs_measurements, "calibration needs at least one measured step")
-FLOPCAST_DEFINE_REASON(fit_measurement_not_positive, "a measured step time must be positive")
+FLOPCAST_DEFINE_REASON(fit_measurement_not_positive,
+                       "a measured step time must be between 1 microsecond and 1e8 seconds")
+FLOPCAST_DEFINE_REASON(fit_error_not_finite,
+                       "a prediction is too far from its measurement to fit (their ratio is not a "
+                       "finite positive number)")
 FLOPCAST_DEFINE_REASON(fit_mixes_chips, "all measurements of one fit must be on the same chip")
 
 namespace flopcast {
@@ -45,7 +49,9 @@ struct calibration_fit {
 namespace detail {
 constexpr double ln(double x) {
   // Natural log by range reduction to [0.5, 1) and the atanh series; accurate to ~1e-15.
-  if (!(x > 0.0)) return -1e300;
+  // Not finite or not positive: no logarithm (the caller checks; the loops below would never end
+  // for an infinity).
+  if (!(x > 0.0 && x - x == 0.0)) return x > 0.0 ? 1e300 : -1e300;
   double k = 0.0;
   while (x >= 1.0) x *= 0.5, k += 1.0;
   while (x < 0.5) x *= 2.0, k -= 1.0;
@@ -79,6 +85,7 @@ inline result<double> fit_error(std::span<const step_measurement> data, const ch
     const result<step_breakdown> s = try_estimate_step(m.model, m.cluster, m.chips, m.plan, o);
     if (!s) return *s.error();
     const double ratio = s.value().step / m.measured;
+    if (!limits::finite_positive(ratio)) return reasons::fit_error_not_finite;
     const double l = detail::ln(ratio);
     sum += l * l;
     const double rel = ratio > 1.0 ? ratio - 1.0 : 1.0 - ratio;
@@ -94,10 +101,18 @@ inline result<calibration_fit> fit_calibration(std::span<const step_measurement>
                                                std::optional<chip_calibration> start = {}) {
   if (data.empty()) return reasons::fit_needs_measurements;
   for (const step_measurement& m : data) {
-    if (!(m.measured.base_value() > 0.0)) return reasons::fit_measurement_not_positive;
+    if (!limits::within(m.measured.base_value(), limits::min_measured_step_s,
+                        limits::max_measured_step_s)) {
+      return reasons::fit_measurement_not_positive;
+    }
     if (m.cluster.chip.name != data.front().cluster.chip.name) return reasons::fit_mixes_chips;
   }
   chip_calibration cal = start ? *start : default_calibration(data.front().cluster.chip);
+  {
+    step_options check;
+    check.calibration = cal;
+    if (const reason* why = find_problem(check)) return *why;
+  }
   const result<double> before = fit_error(data, cal);
   if (!before) return *before.error();
 

@@ -26,7 +26,11 @@
 #include "flopcast/parallel/plan.hpp"
 #include "flopcast/workload/flops.hpp"
 
-FLOPCAST_DEFINE_REASON(goodput_out_of_range, "goodput must be in (0, 1]")
+FLOPCAST_DEFINE_REASON(goodput_out_of_range, "goodput must be in [0.01, 1]")
+FLOPCAST_DEFINE_REASON(calibration_out_of_range,
+                       "a calibration efficiency (GEMM, FP8 GEMM or HBM) must be in [0.01, 1]")
+FLOPCAST_DEFINE_REASON(step_option_unknown,
+                       "a step option's mask or rank order is not one of its enum's named values")
 FLOPCAST_DEFINE_REASON(overlap_out_of_range, "communication overlap fractions must be in [0, 1]")
 
 namespace flopcast {
@@ -59,6 +63,25 @@ struct step_options {
   bool zero3_prefetch = true;  // ZeRO-3 gathers the next layer's weights during compute
   rank_order order = rank_order::tp_cp_dp_pp;
 };
+
+// The first option outside its range, or nullptr. Ranges: tp_overlap in [0, 1], goodput in
+// [0.01, 1] (limits::min_goodput), each calibration efficiency in [0.01, 1].
+constexpr const reason* find_problem(const step_options& o) {
+  if (!limits::within(o.goodput, limits::min_goodput, 1.0)) return &reasons::goodput_out_of_range;
+  if (!limits::within(o.tp_overlap, 0.0, 1.0)) return &reasons::overlap_out_of_range;
+  if (o.calibration) {
+    const chip_calibration& c = *o.calibration;
+    const auto ok = [](double e) { return limits::within(e, limits::min_efficiency, 1.0); };
+    if (!ok(c.gemm_efficiency) || !ok(c.fp8_gemm_efficiency) || !ok(c.memory_efficiency)) {
+      return &reasons::calibration_out_of_range;
+    }
+  }
+  if (static_cast<unsigned>(o.order) > static_cast<unsigned>(rank_order::tp_cp_pp_dp) ||
+      (o.mask != attention_mask::dense && o.mask != attention_mask::causal_skip)) {
+    return &reasons::step_option_unknown;
+  }
+  return nullptr;
+}
 
 struct step_breakdown {
   // Per step (seconds on the critical path).
@@ -147,18 +170,23 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   if (const reason* why = violation(m)) return *why;
   if (const reason* why = find_problem(c)) return *why;
   if (const reason* why = find_problem(m, p, c, chips, o.check_memory)) return *why;
-  if (!(o.goodput > 0.0 && o.goodput <= 1.0)) return reasons::goodput_out_of_range;
-  if (!(o.tp_overlap >= 0.0 && o.tp_overlap <= 1.0)) return reasons::overlap_out_of_range;
+  if (const reason* why = find_problem(o)) return *why;
   const result<flop_rate<>> gemm_peak_r = c.chip.try_peak(p.compute);
   if (!gemm_peak_r) return *gemm_peak_r.error();
-  const result<flop_rate<>> bf16_peak_r = c.chip.try_peak(precision::bf16);
-  if (!bf16_peak_r) return *bf16_peak_r.error();
+  // Attention (softmax and the score GEMMs) runs at 16 bits: FP16 for an FP16 plan or a chip
+  // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
+  // against that peak cannot exceed 1.
+  const precision attention_format =
+      p.compute == precision::fp16 || !c.chip.supports(precision::bf16) ? precision::fp16
+                                                                         : precision::bf16;
+  const result<flop_rate<>> attention_peak_r = c.chip.try_peak(attention_format);
+  if (!attention_peak_r) return *attention_peak_r.error();
 
   using detail::d;
   const chip_calibration cal = o.calibration ? *o.calibration : default_calibration(c.chip);
   const double acc = d(c.chip.accelerators);
   const flop_rate<> gemm_peak = gemm_peak_r.value() / acc;
-  const flop_rate<> bf16_peak = bf16_peak_r.value() / acc;
+  const flop_rate<> bf16_peak = flopcast::min(attention_peak_r.value() / acc, gemm_peak);
   const bandwidth<> hbm = c.chip.memory_bandwidth / acc * cal.memory_efficiency;
 
   const double t = d(p.tp), pp = d(p.pp), v = d(p.vp), cp = d(p.cp), ep = d(p.ep);
@@ -318,6 +346,17 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   r.mfu = r.model_flops_per_chip / gemm_peak;
   r.hfu = r.hardware_flops_per_chip / gemm_peak;
   r.memory = plan_memory_per_chip(m, p, chips);
+  // Every input was in range; a result that still is not a finite positive time (an input at an
+  // extreme of its range) is refused, never returned.
+  using limits::finite_positive;
+  // (MFU is not bounded by 1 here: in the dense convention it counts the masked half of the
+  // scores a fused causal kernel skips. Against the FLOPs executed, utilization stays below 1
+  // by construction: every term is timed at most at its peak.)
+  if (!(finite_positive(r.step.base_value()) && finite_positive(r.tokens_per_s) &&
+        finite_positive(r.mfu) && finite_positive(r.hfu) &&
+        finite_positive(r.memory.total().base_value()))) {
+    return reasons::estimate_out_of_range;
+  }
   return r;
 }
 
@@ -338,7 +377,7 @@ struct run_estimate {
 constexpr result<run_estimate> try_estimate_run(const transformer& m, const cluster_spec& c, int chips,
                                                 const parallel_plan& p, double tokens,
                                                 const step_options& o = {}) {
-  if (!(tokens > 0.0 && tokens - tokens == 0.0)) return reasons::tokens_must_be_positive;
+  if (!limits::within(tokens, 1.0, limits::max_tokens)) return reasons::tokens_must_be_positive;
   const result<step_breakdown> s = try_estimate_step(m, c, chips, p, o);
   if (!s) return *s.error();
   run_estimate r;
@@ -346,6 +385,10 @@ constexpr result<run_estimate> try_estimate_run(const transformer& m, const clus
   r.steps = tokens / r.step.tokens_per_step;
   r.wall_time = r.step.step * r.steps / o.goodput;
   r.chip_time = r.wall_time * static_cast<double>(chips);
+  if (!(limits::finite_positive(r.wall_time.base_value()) &&
+        limits::finite_positive(r.chip_time.base_value()))) {
+    return reasons::estimate_out_of_range;
+  }
   return r;
 }
 

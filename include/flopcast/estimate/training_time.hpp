@@ -8,17 +8,19 @@
 // of parallelism or communication; the utilization carries all of that. The distributed
 // step-time model (parallel/, estimate/step_time) explains where the utilization comes from.
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/limits.hpp"
 #include "flopcast/core/number.hpp"
 #include "flopcast/core/units.hpp"
 #include "flopcast/hardware/chip.hpp"
 
 FLOPCAST_DEFINE_REASON(chip_count_must_be_positive,
-                       "the number of chips must be a positive whole number")
-FLOPCAST_DEFINE_REASON(utilization_out_of_range, "utilization (MFU) must be in (0, 1]")
-FLOPCAST_DEFINE_REASON(flops_must_be_positive, "the FLOP count must be positive and finite")
-FLOPCAST_DEFINE_REASON(parameters_must_be_positive, "the parameter count must be positive and finite")
-FLOPCAST_DEFINE_REASON(tokens_must_be_positive, "the token count must be positive and finite")
-FLOPCAST_DEFINE_REASON(duration_must_be_positive, "the duration must be positive and finite")
+                       "the number of chips must be a whole number from 1 to 1e15")
+FLOPCAST_DEFINE_REASON(utilization_out_of_range, "utilization (MFU) must be in [1e-6, 1]")
+FLOPCAST_DEFINE_REASON(flops_must_be_positive, "the FLOP count must be in [1, 1e40]")
+FLOPCAST_DEFINE_REASON(parameters_must_be_positive, "the parameter count must be in [1, 1e18]")
+FLOPCAST_DEFINE_REASON(tokens_must_be_positive, "the token count must be in [1, 1e20]")
+FLOPCAST_DEFINE_REASON(duration_must_be_positive,
+                       "the duration must be positive and finite (at least 1 microsecond)")
 FLOPCAST_DEFINE_REASON(peak_must_be_positive, "the peak rate per chip must be positive and finite")
 
 namespace flopcast {
@@ -53,17 +55,21 @@ constexpr bool whole(double x) { return math::floor(x) == x; }
 }  // namespace detail
 
 constexpr const reason* check_chips(double chips) {
-  if (!(chips >= 1.0 && chips < 1e15 && detail::whole(chips))) {
+  if (!(chips >= 1.0 && chips <= limits::max_chips && detail::whole(chips))) {
     return &reasons::chip_count_must_be_positive;
   }
   return nullptr;
 }
 constexpr const reason* check_utilization(double mfu) {
-  return (mfu > 0.0 && mfu <= 1.0) ? nullptr : &reasons::utilization_out_of_range;
+  return limits::within(mfu, limits::min_utilization, 1.0) ? nullptr
+                                                           : &reasons::utilization_out_of_range;
 }
 constexpr const reason* check_flops(flop_count<> f) {
-  const double v = f.base_value();
-  return (v > 0.0 && detail::finite(v)) ? nullptr : &reasons::flops_must_be_positive;
+  return limits::within(f.base_value(), 1.0, limits::max_flops) ? nullptr
+                                                                 : &reasons::flops_must_be_positive;
+}
+constexpr const reason* check_peak(flop_rate<> p) {
+  return limits::finite_positive(p.base_value()) ? nullptr : &reasons::peak_must_be_positive;
 }
 
 // ---- The scalar API with reasons ---------------------------------------------------------
@@ -94,6 +100,7 @@ constexpr result<training_time_estimate> try_estimate_training_time(const traini
   if (const reason* r = check_utilization(job.utilization)) return *r;
   const result<flop_rate<>> peak = job.chip.try_peak(job.format);
   if (!peak) return *peak.error();
+  if (const reason* r = check_peak(peak.value())) return *r;
 
   training_time_estimate e;
   e.flops = job.flops;
@@ -105,6 +112,10 @@ constexpr result<training_time_estimate> try_estimate_training_time(const traini
   e.chip_time = e.wall_time * job.chips;
   e.achieved_total = job.flops / e.wall_time;
   e.achieved_per_chip = e.achieved_total / job.chips;
+  if (!(limits::finite_positive(e.wall_time.base_value()) &&
+        limits::finite_positive(e.chip_time.base_value()))) {
+    return reasons::estimate_out_of_range;
+  }
   return e;
 }
 
@@ -115,8 +126,10 @@ constexpr training_time_estimate estimate_training_time(const training_job& job)
 
 // 6·N·D with validation (negative or zero tokens and parameters are rejected).
 constexpr result<flop_count<>> try_training_flops(double parameters, double tokens) {
-  if (!(parameters > 0.0 && detail::finite(parameters))) return reasons::parameters_must_be_positive;
-  if (!(tokens > 0.0 && detail::finite(tokens))) return reasons::tokens_must_be_positive;
+  if (!limits::within(parameters, 1.0, limits::max_parameters)) {
+    return reasons::parameters_must_be_positive;
+  }
+  if (!limits::within(tokens, 1.0, limits::max_tokens)) return reasons::tokens_must_be_positive;
   return six_n_d<double>(parameters, tokens);
 }
 constexpr flop_count<> training_flops(double parameters, double tokens) {
@@ -137,10 +150,13 @@ constexpr result<double> try_implied_utilization(const observed_run& run) {
   if (const reason* r = check_flops(run.flops)) return *r;
   if (const reason* r = check_chips(run.chips)) return *r;
   const double t = run.wall_time.base_value();
-  if (!(t > 0.0 && detail::finite(t))) return reasons::duration_must_be_positive;
+  if (!(t >= 1e-6 && detail::finite(t))) return reasons::duration_must_be_positive;
   const result<flop_rate<>> peak = run.chip.try_peak(run.format);
   if (!peak) return *peak.error();
-  return implied_utilization<double>(run.flops, peak.value(), run.chips, run.wall_time);
+  if (const reason* r = check_peak(peak.value())) return *r;
+  const double u = implied_utilization<double>(run.flops, peak.value(), run.chips, run.wall_time);
+  if (!limits::finite_positive(u)) return reasons::estimate_out_of_range;
+  return u;
 }
 constexpr double implied_utilization(const observed_run& run) {
   return try_implied_utilization(run).value();

@@ -10,11 +10,17 @@
 #include <string_view>
 
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/limits.hpp"
 #include "flopcast/core/precision.hpp"
 #include "flopcast/core/units.hpp"
 
 FLOPCAST_DEFINE_REASON(precision_not_supported_by_chip,
                        "this chip has no published peak rate for the requested precision")
+
+FLOPCAST_DEFINE_REASON(chip_figure_invalid,
+                       "a chip figure is unusable: every peak rate, the memory capacity and the "
+                       "HBM bandwidth must be finite and positive, link and NIC rates finite and "
+                       "not negative, and 1-64 accelerators per entry")
 
 namespace flopcast {
 
@@ -142,5 +148,27 @@ struct chip_spec {
     return memory / static_cast<double>(accelerators);
   }
 };
+
+// The first figure of `c` that no model can use (NaN, infinite, zero or negative), or nullptr.
+// Catalog entries also pass the stricter datasheet rules of hardware/chip_checks.hpp; this is
+// the check for any chip, e.g. one a user describes at run time.
+constexpr const reason* find_problem(const chip_spec& c) {
+  using limits::finite_positive;
+  const auto rate_ok = [](const std::optional<flop_rate<>>& r) {
+    return !r.has_value() || finite_positive(r->base_value());
+  };
+  const peak_table& p = c.peak_rates;
+  const bool peaks_ok = rate_ok(p.fp64) && rate_ok(p.fp64_vector) && rate_ok(p.fp32) &&
+                        rate_ok(p.tf32) && rate_ok(p.bf16) && rate_ok(p.fp16) && rate_ok(p.fp8) &&
+                        rate_ok(p.fp6) && rate_ok(p.fp4) && rate_ok(p.int8);
+  const auto not_negative = [](double x) { return x >= 0.0 && limits::finite(x); };
+  if (!(peaks_ok && limits::within(c.accelerators, 1, limits::max_entry_accelerators) &&
+        finite_positive(c.memory.base_value()) && finite_positive(c.memory_bandwidth.base_value()) &&
+        not_negative(c.scale_up.bidirectional.base_value()) &&
+        (!c.scale_out.has_value() || not_negative(c.scale_out->base_value())))) {
+    return &reasons::chip_figure_invalid;
+  }
+  return nullptr;
+}
 
 }  // namespace flopcast

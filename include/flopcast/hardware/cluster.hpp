@@ -40,9 +40,15 @@ FLOPCAST_DEFINE_REASON(cluster_count_not_whole_entries,
 FLOPCAST_DEFINE_REASON(cluster_domain_exceeds_link_maximum,
                        "the scale-up domain is larger than its link's largest supported domain")
 FLOPCAST_DEFINE_REASON(cluster_bandwidth_not_positive,
-                       "a scale-up domain of more than one accelerator needs a positive "
-                       "per-direction and point-to-point bandwidth")
-FLOPCAST_DEFINE_REASON(cluster_latency_negative, "a link latency (alpha) is negative")
+                       "a bandwidth is unusable: one that is given must be finite and positive, "
+                       "and a scale-up domain of more than one accelerator needs a positive "
+                       "per-direction and point-to-point rate")
+FLOPCAST_DEFINE_REASON(cluster_latency_negative,
+                       "a link latency (alpha) must be finite, not negative and at most 1 s")
+FLOPCAST_DEFINE_REASON(cluster_too_large,
+                       "a cluster holds at most 2^26 accelerators, and so does a scale-up domain")
+FLOPCAST_DEFINE_REASON(cluster_topology_unknown,
+                       "a scale-up or scale-out shape is not one of topology's named values")
 FLOPCAST_DEFINE_REASON(cluster_needs_scale_out,
                        "the cluster spans more than one scale-up domain but has no scale-out "
                        "network (a topology and a positive per-accelerator bandwidth)")
@@ -172,6 +178,15 @@ struct cluster_spec {
 constexpr const reason* find_problem(const cluster_spec& c) {
   if (c.count < 1) return &reasons::cluster_count_must_be_positive;
   if (c.scale_up.size < 1) return &reasons::cluster_domain_size_must_be_positive;
+  if (c.count > limits::max_accelerators || c.scale_up.size > limits::max_accelerators) {
+    return &reasons::cluster_too_large;
+  }
+  if (const reason* r = find_problem(c.chip)) return r;
+  constexpr auto last_shape = static_cast<unsigned>(topology::fat_tree);
+  if (static_cast<unsigned>(c.scale_up.shape) > last_shape ||
+      static_cast<unsigned>(c.scale_out.shape) > last_shape) {
+    return &reasons::cluster_topology_unknown;
+  }
   if (c.chip.accelerators < 1 || c.count % c.chip.accelerators != 0) {
     return &reasons::cluster_count_not_whole_entries;
   }
@@ -185,14 +200,25 @@ constexpr const reason* find_problem(const cluster_spec& c) {
   if (!in_unit_interval(c.scale_up.efficiency) || !in_unit_interval(c.scale_out.efficiency)) {
     return &reasons::link_efficiency_out_of_range;
   }
-  if (c.scale_up.latency.base_value() < 0.0 || c.scale_out.latency.base_value() < 0.0) {
+  if (!limits::within(c.scale_up.latency.base_value(), 0.0, limits::max_latency_s) ||
+      !limits::within(c.scale_out.latency.base_value(), 0.0, limits::max_latency_s)) {
     return &reasons::cluster_latency_negative;
   }
-  if (c.domain_size() > 1 && (!(c.scale_up_per_direction().base_value() > 0.0) ||
-                              !(c.scale_up_point_to_point().base_value() > 0.0))) {
+  // A rate that is given must be usable (finite and positive), whether or not this cluster's
+  // shape uses it; an infinite rate would make communication free.
+  using limits::finite_positive;
+  const auto given_ok = [](const std::optional<bandwidth<>>& b) {
+    return !b.has_value() || finite_positive(b->base_value());
+  };
+  if (!given_ok(c.scale_up.per_direction) || !given_ok(c.scale_up.point_to_point) ||
+      !given_ok(c.scale_out.per_direction)) {
     return &reasons::cluster_bandwidth_not_positive;
   }
-  if (c.count > c.scale_up.size && !(c.scale_out_per_direction().base_value() > 0.0)) {
+  if (c.domain_size() > 1 && (!finite_positive(c.scale_up_per_direction().base_value()) ||
+                              !finite_positive(c.scale_up_point_to_point().base_value()))) {
+    return &reasons::cluster_bandwidth_not_positive;
+  }
+  if (c.count > c.scale_up.size && !finite_positive(c.scale_out_per_direction().base_value())) {
     return &reasons::cluster_needs_scale_out;
   }
   return nullptr;

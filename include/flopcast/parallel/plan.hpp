@@ -8,6 +8,7 @@
 // CP groups have stride t; PP neighbours stride t*c; DP groups stride t*c*p. EP is carved out
 // of the DP x CP ranks (experts are spread over ep of them).
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/limits.hpp"
 #include "flopcast/core/precision.hpp"
 #include "flopcast/hardware/cluster.hpp"
 #include "flopcast/workload/memory.hpp"
@@ -37,6 +38,15 @@ FLOPCAST_DEFINE_REASON(plan_more_chips_than_cluster,
 FLOPCAST_DEFINE_REASON(plan_does_not_fit_in_memory,
                        "the model state and activations per chip exceed the chip's memory")
 FLOPCAST_DEFINE_REASON(plan_ep_on_dense_model, "ep > 1 needs a mixture-of-experts model")
+FLOPCAST_DEFINE_REASON(plan_size_too_large,
+                       "a plan size is beyond its range (core/limits.hpp): tp, pp, vp, cp, ep at "
+                       "most 2^26 (the largest cluster), microbatch and global batch at most 2^30")
+FLOPCAST_DEFINE_REASON(plan_precision_not_trainable,
+                       "the step model times GEMMs in bf16, fp16, fp8, fp6 or fp4 (attention runs "
+                       "at 16 bits); wider formats (tf32, fp32, fp64) and int8 are not modelled")
+FLOPCAST_DEFINE_REASON(plan_kind_unknown,
+                       "a recompute, precision or optimizer value is not one of its enum's named "
+                       "values")
 
 namespace flopcast {
 
@@ -58,10 +68,17 @@ struct parallel_plan {
   optimizer opt = optimizer::adam;
 };
 
-// Data-parallel size implied by a chip count.
+// Data-parallel size implied by a chip count (0 when tp x pp x cp does not fit in it).
 constexpr int data_parallel(const parallel_plan& p, int chips) {
-  const long long mp = static_cast<long long>(p.tp) * p.pp * p.cp;
-  return mp > 0 ? static_cast<int>(chips / mp) : 0;
+  // In double: tp x pp x cp overflows 64 bits for sizes up to 2^26 each; exact below 2^53.
+  const double mp = static_cast<double>(p.tp) * p.pp * p.cp;
+  return mp >= 1.0 && mp <= chips ? static_cast<int>(chips / static_cast<long long>(mp)) : 0;
+}
+
+// The precisions the step model times GEMMs in.
+constexpr bool trainable_gemm_precision(precision p) {
+  return p == precision::bf16 || p == precision::fp16 || p == precision::fp8 ||
+         p == precision::fp6 || p == precision::fp4;
 }
 
 constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
@@ -95,22 +112,43 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
     return &reasons::plan_sizes_below_one;
   }
   if (chips < 1) return &reasons::plan_sizes_below_one;
+  const int most = limits::max_accelerators;
+  if (p.tp > most || p.pp > most || p.vp > most || p.cp > most || p.ep > most ||
+      p.microbatch > limits::max_batch || p.global_batch > limits::max_batch) {
+    return &reasons::plan_size_too_large;
+  }
   if (chips > c.count) return &reasons::plan_more_chips_than_cluster;
-  // Products in 64 bits: tp x pp x cp or microbatch x dp may exceed int for absurd inputs.
+  if (p.zero_stage < 0 || p.zero_stage > 3) return &reasons::zero_stage_out_of_range;
+  if (static_cast<unsigned>(p.recompute_mode) > static_cast<unsigned>(recompute::full) ||
+      static_cast<unsigned>(p.opt) > static_cast<unsigned>(optimizer::adafactor) ||
+      !known(p.compute) || !known(p.recipe.weights) || !known(p.recipe.gradients) ||
+      !known(p.recipe.optimizer_state) ||
+      (p.recipe.master_weights.has_value() && !known(*p.recipe.master_weights))) {
+    return &reasons::plan_kind_unknown;
+  }
+  if (!trainable_gemm_precision(p.compute)) return &reasons::plan_precision_not_trainable;
+  // Products of sizes in double (each is at most 2^26 here, a product up to 2^78): a product
+  // larger than what it must divide cannot divide it, and one that is smaller is exact.
   using wide = long long;
-  if (chips % (wide{p.tp} * p.pp * p.cp) != 0) return &reasons::plan_chips_not_divisible;
+  const double model_parallel = static_cast<double>(p.tp) * p.pp * p.cp;
+  if (model_parallel > chips || chips % static_cast<wide>(model_parallel) != 0) {
+    return &reasons::plan_chips_not_divisible;
+  }
   if (m.heads % p.tp != 0) return &reasons::plan_tp_does_not_divide_heads;
   const int kv = m.key_value_heads();
   if (kv % p.tp != 0 && p.tp % kv != 0) return &reasons::plan_tp_does_not_divide_kv_heads;
-  if (m.layers % (wide{p.pp} * p.vp) != 0) return &reasons::plan_layers_not_divisible;
+  const double chunks = static_cast<double>(p.pp) * p.vp;
+  if (chunks > m.layers || m.layers % static_cast<wide>(chunks) != 0) {
+    return &reasons::plan_layers_not_divisible;
+  }
   if (p.vp > 1 && p.pp == 1) return &reasons::plan_interleaving_needs_pipeline;
   if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) return &reasons::plan_cp_does_not_divide_sequence;
   const int dp = data_parallel(p, chips);
   if (p.ep > 1 && !m.is_moe()) return &reasons::plan_ep_on_dense_model;
   if (m.is_moe() && m.moe.experts % p.ep != 0) return &reasons::plan_ep_does_not_divide_experts;
   if ((wide{dp} * p.cp) % p.ep != 0) return &reasons::plan_ep_exceeds_dp_cp;
+  // microbatch x dp <= 2^30 x 2^26: exact in 64 bits.
   if (p.global_batch % (wide{p.microbatch} * dp) != 0) return &reasons::plan_batch_not_divisible;
-  if (p.zero_stage < 0 || p.zero_stage > 3) return &reasons::zero_stage_out_of_range;
   const data_size<> need = plan_memory_per_chip(m, p, chips).total();
   if (check_memory && need > c.chip.memory_per_accelerator() * usable_memory_fraction) {
     return &reasons::plan_does_not_fit_in_memory;

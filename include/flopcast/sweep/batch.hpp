@@ -45,21 +45,24 @@ std::size_t training_wall_time(const training_time_inputs& in, std::span<double>
       wall_seconds.size() != n || status.size() != n) {
     throw std::invalid_argument("flopcast::simd::training_wall_time: spans differ in length");
   }
-  // One pass computes every lane and marks invalid input with NaN (the same checks as
-  // check_flops/check_chips/check_utilization, lane-wise); a second, scalar pass names the reason
-  // of each marked lane.
+  // One pass computes every lane and marks invalid input (the same ranges as check_flops,
+  // check_chips, check_utilization and check_peak, lane-wise) or a result that is not a finite
+  // positive time with NaN; a second, scalar pass names the reason of each marked lane.
   transform<P>(
       n, wall_seconds.data(),
       [](auto flops, auto peak, auto chips, auto mfu) {
         using T = decltype(flops);
         const T zero(0.0), one(1.0);
-        const auto valid = flops > zero && (flops - flops) == zero && peak > zero &&
-                           chips >= one && chips < T(1e15) &&
-                           number_traits<T>::floor(chips) == chips && mfu > zero && mfu <= one;
+        const auto valid = flops >= one && flops <= T(limits::max_flops) && peak > zero &&
+                           (peak - peak) == zero && chips >= one && chips <= T(limits::max_chips) &&
+                           number_traits<T>::floor(chips) == chips &&
+                           mfu >= T(limits::min_utilization) && mfu <= one;
         const T t = flopcast::training_wall_time<T>(flop_count<T>::from_base(flops),
                                                     flop_rate<T>::from_base(peak), chips, mfu)
                         .base_value();
-        return flopcast::select<T>(valid, t, T(std::numeric_limits<double>::quiet_NaN()));
+        const auto finite_time = t > zero && (t - t) == zero;
+        return flopcast::select<T>(valid && finite_time, t,
+                                   T(std::numeric_limits<double>::quiet_NaN()));
       },
       in.flops.data(), in.peak_per_chip.data(), in.chips.data(), in.utilization.data());
 
@@ -70,7 +73,8 @@ std::size_t training_wall_time(const training_time_inputs& in, std::span<double>
     const reason* r = check_flops(flop_count<>::from_base(in.flops[i]));
     if (r == nullptr) r = check_chips(in.chips[i]);
     if (r == nullptr) r = check_utilization(in.utilization[i]);
-    if (r == nullptr) r = &reasons::peak_must_be_positive;
+    if (r == nullptr) r = check_peak(flop_rate<>::from_base(in.peak_per_chip[i]));
+    if (r == nullptr) r = &reasons::estimate_out_of_range;
     status[i] = r;
     ++invalid;
   }

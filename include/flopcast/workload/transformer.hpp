@@ -19,10 +19,18 @@
 #include <string_view>
 
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/limits.hpp"
 
 FLOPCAST_DEFINE_REASON(model_size_not_positive,
                        "layers, hidden size, heads, vocabulary and sequence length must be "
                        "positive, and kv_heads, head_dim and ffn must not be negative")
+FLOPCAST_DEFINE_REASON(model_size_too_large,
+                       "a model size is beyond its range (core/limits.hpp): layers <= 2^20, "
+                       "hidden, ffn, head and latent sizes <= 2^24, heads <= 2^20, vocabulary "
+                       "<= 2^26, sequence <= 2^30, experts <= 2^20")
+FLOPCAST_DEFINE_REASON(model_kind_unknown,
+                       "an attention, position, norm or MoE-layout value is not one of its enum's "
+                       "named values")
 FLOPCAST_DEFINE_REASON(model_hidden_not_divisible_by_heads,
                        "hidden size is not a multiple of the head count; set head_dim explicitly "
                        "if the heads do not tile the hidden size (as in PaLM)")
@@ -155,6 +163,26 @@ constexpr const reason* violation(const transformer& m) {
   if (!(m.layers > 0 && m.hidden > 0 && m.heads > 0 && m.vocab > 0 && m.seq_len > 0 &&
         m.kv_heads >= 0 && m.head_dim >= 0 && m.ffn >= 0)) {
     return &reasons::model_size_not_positive;
+  }
+  const latent_attention& a = m.mla;
+  if (!(m.layers <= limits::max_layers && m.hidden <= limits::max_width &&
+        m.heads <= limits::max_heads && m.kv_heads <= limits::max_heads &&
+        m.head_dim <= limits::max_width && m.ffn <= limits::max_width &&
+        m.vocab <= limits::max_vocab && m.seq_len <= limits::max_sequence &&
+        a.q_lora_rank <= limits::max_width &&
+        a.kv_lora_rank <= limits::max_width &&
+        a.qk_nope_head_dim <= limits::max_width &&
+        a.qk_rope_head_dim <= limits::max_width &&
+        a.v_head_dim <= limits::max_width && m.moe.experts <= limits::max_experts &&
+        m.moe.top_k <= limits::max_experts && m.moe.shared_experts <= limits::max_experts &&
+        m.moe.expert_ffn <= limits::max_width)) {
+    return &reasons::model_size_too_large;
+  }
+  if (static_cast<unsigned>(m.attention) > static_cast<unsigned>(attention_kind::latent) ||
+      static_cast<unsigned>(m.positions) > static_cast<unsigned>(position_kind::none) ||
+      static_cast<unsigned>(m.norm) > static_cast<unsigned>(norm_kind::rms_norm) ||
+      static_cast<unsigned>(m.moe.layout) > static_cast<unsigned>(moe_layers::first_k_dense)) {
+    return &reasons::model_kind_unknown;
   }
   if (!(m.head_dim > 0 || m.hidden % m.heads == 0)) {
     return &reasons::model_hidden_not_divisible_by_heads;
