@@ -167,11 +167,17 @@ std::string to_string(quantity<Dim, double> q, int significant = 3) {
     } else if (a >= 1e3 * (1.0 - 0.5e-3)) {
       scaled = v / 1e3, suffix = " k";
     }
-    return (scaled < 0 ? "-$" : "$") + detail::format_number(scaled < 0 ? -scaled : scaled, significant) + suffix;
+    // Appended, not "$" + std::string: GCC 12 -O3 warns -Wrestrict (a false positive) inside
+    // operator+(const char*, std::string&&).
+    std::string text = scaled < 0 ? "-$" : "$";
+    return text.append(detail::format_number(scaled < 0 ? -scaled : scaled, significant))
+        .append(suffix);
   } else if constexpr (std::is_same_v<Dim, dims::price_rate>) {
-    return "$" + detail::format_number(q.in(dollars_per_hour), significant) + "/hour";
+    std::string text = "$";
+    return text.append(detail::format_number(q.in(dollars_per_hour), significant)).append("/hour");
   } else if constexpr (std::is_same_v<Dim, dims::energy_price>) {
-    return "$" + detail::format_number(q.in(dollars_per_kwh), significant) + "/kWh";
+    std::string text = "$";
+    return text.append(detail::format_number(q.in(dollars_per_kwh), significant)).append("/kWh");
   } else if constexpr (std::is_same_v<Dim, dims::time>) {
     return to_string(q, detail::time_display_unit(v), significant);
   } else if constexpr (detail::has_display_units<Dim>::value) {
