@@ -31,14 +31,19 @@ namespace flopcast_fuzz {
 class entropy {
  public:
   explicit entropy(std::uint64_t seed) : state_(seed) {}
-  entropy(const std::uint8_t* data, std::size_t size) : data_(data), size_(size), bytes_(true) {}
+  // The fuzzer's bytes give the first choices; when they run out, a PRNG seeded with a hash of
+  // all of them gives the rest, so a short input still reaches a whole configuration (zeros would
+  // always choose the first option) and every input stays deterministic.
+  entropy(const std::uint8_t* data, std::size_t size) : data_(data), size_(size), bytes_(true) {
+    std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+    for (std::size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 0x100000001b3ull;
+    state_ = h;
+  }
 
   std::uint64_t bits() {
-    if (bytes_) {
+    if (bytes_ && at_ + 8 <= size_) {
       std::uint64_t v = 0;
-      for (int i = 0; i < 8; ++i) {
-        v = (v << 8) | (at_ < size_ ? data_[at_++] : 0u);
-      }
+      for (int i = 0; i < 8; ++i) v = (v << 8) | data_[at_++];
       return v;
     }
     // splitmix64 (Steele, Lea and Flood 2014): a full-period 64-bit generator.
