@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace flopcast_cli {
@@ -26,11 +27,33 @@ inline std::string group_thousands(std::string s) {
   return s;
 }
 
-// `decimals` digits after the point; thousands grouped.
+// `digits` significant digits in scientific notation: "1.23e+30". For figures too large (or too
+// small) for plain notation.
+inline std::string scientific(double v, int digits = 3) {
+  if (!std::isfinite(v)) return "-";
+  if (digits < 1) digits = 1;
+  if (digits > 17) digits = 17;
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, digits - 1);
+  if (r.ec != std::errc{}) return "-";  // cannot happen: 64 bytes hold any double at 17 digits
+  return std::string(buf, r.ptr);
+}
+
+// Magnitudes from which fixed() and significant() switch to scientific notation: a plain
+// decimal of 1e15 or more is unreadable, and std::to_chars' fixed form of 1e300 needs 300 bytes.
+inline constexpr double plain_notation_max = 1e15;
+inline constexpr double plain_notation_min = 1e-9;
+
+// `decimals` digits after the point (0 to 12); thousands grouped. Magnitudes of 1e15 and more
+// in scientific notation (4 significant digits); "-" for NaN and infinities.
 inline std::string fixed(double v, int decimals) {
   if (!std::isfinite(v)) return "-";
-  char buf[128];
+  if (std::fabs(v) >= plain_notation_max) return scientific(v, 4);
+  if (decimals < 0) decimals = 0;
+  if (decimals > 12) decimals = 12;
+  char buf[64];  // below 1e15 with 12 decimals: at most 30 characters
   const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (r.ec != std::errc{}) return scientific(v, 4);
   std::string s(buf, r.ptr);
   if (s == "-0" ||
       (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos)) {
@@ -40,11 +63,12 @@ inline std::string fixed(double v, int decimals) {
 }
 
 // At most `digits` significant digits in plain notation, trailing zeros dropped: 0.001234,
-// 12.35, 69.5, 1,235, 12,346.
+// 12.35, 69.5, 1,235, 12,346. Below 1e-9 and from 1e15 up: scientific notation (1.235e+20).
 inline std::string significant(double v, int digits = 4) {
   if (!std::isfinite(v)) return "-";
   if (v == 0.0) return "0";
   const double a = std::fabs(v);
+  if (a >= plain_notation_max || a < plain_notation_min) return scientific(v, digits);
   const int magnitude = static_cast<int>(std::floor(std::log10(a)));  // 12.3 -> 1
   int decimals = digits - 1 - magnitude;
   if (decimals < 0) decimals = 0;
@@ -59,6 +83,31 @@ inline std::string significant(double v, int digits = 4) {
 
 inline std::string percent(double fraction, int decimals = 1) {
   return fixed(100.0 * fraction, decimals) + "%";
+}
+
+// ---- Values echoed in messages
+// -------------------------------------------------------------------
+
+// A value from the command line or a file, safe to echo in a message: printable ASCII as it is,
+// every other byte (control bytes, non-ASCII) as \xNN and backslashes doubled, cut to at most
+// `most` characters (then "..."). A megabyte of hostile text becomes one short line.
+inline std::string shown(std::string_view s, std::size_t most = 60) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::string one;
+    if (c == '\\') {
+      one = "\\\\";
+    } else if (c >= 0x20 && c < 0x7f) {
+      one = static_cast<char>(c);
+    } else {
+      one = {'\\', 'x', hex[c >> 4], hex[c & 0xf]};
+    }
+    if (out.size() + one.size() > most) return out + "...";
+    out += one;
+  }
+  return out;
 }
 
 // ---- Tables
