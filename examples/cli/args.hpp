@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
+#include <flopcast/core/error.hpp>
+#include <flopcast/hardware/catalog.hpp>
+#include <flopcast/workload/lookup.hpp>
 #include <ostream>
 #include <span>
 #include <stdexcept>
@@ -15,7 +18,7 @@
 #include <system_error>
 #include <vector>
 
-#include <flopcast/workload/lookup.hpp>
+#include "format.hpp"
 
 namespace flopcast_cli {
 
@@ -30,6 +33,11 @@ struct option {
   std::string_view value;  // metavariable for the help text ("N"); empty: a flag without a value
   std::string_view help;
   std::string_view group{};  // help-text heading, printed when it changes
+  // The valid range [min, max] of a numeric value, checked by to_int_in / to_number_in and
+  // printed in the help text; both 0: no range (not a number, or checked elsewhere).
+  double min = 0.0;
+  double max = 0.0;
+  constexpr bool ranged() const { return min != 0.0 || max != 0.0; }
 };
 
 struct arguments {
@@ -58,6 +66,7 @@ using flopcast::models::detail::edit_distance;
 // or one that starts with what was typed.
 inline std::string_view closest_option(std::string_view typed, std::span<const option> options) {
   std::string_view best;
+  if (typed.size() > 64) return best;  // no option name is that long; edit distance would be slow
   const std::size_t allowed = typed.size() >= 8 ? 2 : 1;  // "--foo" is not a typo of "--ffn"
   std::size_t best_distance = allowed + 1;
   for (const option& o : options) {
@@ -96,8 +105,8 @@ inline arguments parse(std::span<const std::string> args, std::span<const option
         !only_positional && word.size() > 1 && word[0] == '-' && !detail::looks_like_number(word);
     if (!option_like) {
       if (out.positional.size() >= max_positional) {
-        throw usage_error(max_positional == 0 ? "unexpected argument '" + word + "'"
-                                              : "too many arguments: '" + word + "'");
+        throw usage_error(max_positional == 0 ? "unexpected argument '" + shown(word) + "'"
+                                              : "too many arguments: '" + shown(word) + "'");
       }
       out.positional.push_back(word);
       continue;
@@ -114,7 +123,7 @@ inline arguments parse(std::span<const std::string> args, std::span<const option
       if (o.name == name) spec = &o;
     }
     if (spec == nullptr) {
-      std::string message = "unknown option '" + std::string(name) + "'";
+      std::string message = "unknown option '" + shown(name) + "'";
       const std::string_view close = detail::closest_option(name, options);
       if (!close.empty()) message += "; did you mean '" + std::string(close) + "'?";
       throw usage_error(message);
@@ -152,7 +161,7 @@ inline arguments parse(std::span<const std::string> args, std::span<const option
 
 inline std::string invalid_value(std::string_view option, std::string_view text,
                                  std::string_view expected) {
-  return "invalid value '" + std::string(text) + "' for " + std::string(option) + ": expected " +
+  return "invalid value '" + shown(text) + "' for " + std::string(option) + ": expected " +
          std::string(expected);
 }
 
@@ -221,6 +230,109 @@ inline double to_count(std::string_view option, const std::string& text) {
   }
 }
 
+// ---- Ranges
+// -------------------------------------------------------------------------------------
+
+// A bound as the help text and messages show it: "65,536", "16,777,216", "0.01", "1e20",
+// "1e-6".
+inline std::string bound_text(double v) {
+  const double a = std::fabs(v);
+  if (a < 1e9 && a == std::floor(a)) return fixed(v, 0);
+  if (a != 0.0 && (a >= 1e7 || a < 1e-3)) {
+    std::string s = scientific(v, 3);  // "1.00e+20"
+    const std::size_t e = s.find('e');
+    std::string mantissa = s.substr(0, e);
+    while (mantissa.find('.') != std::string::npos &&
+           (mantissa.back() == '0' || mantissa.back() == '.')) {
+      mantissa.pop_back();
+    }
+    std::string exponent = s.substr(e + 1);
+    const bool negative = exponent[0] == '-';
+    exponent.erase(0, 1);
+    while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+    return mantissa + "e" + (negative ? "-" : "") + exponent;
+  }
+  return significant(v, 6);
+}
+
+// "[1, 65,536]": the option's range, as the help text shows it.
+inline std::string range_text(const option& spec) {
+  return "[" + bound_text(spec.min) + ", " + bound_text(spec.max) + "]";
+}
+
+// A whole number within the option's range (see option::min, max).
+inline int to_int_in(const option& spec, const std::string& text) {
+  const auto out_of_range = [&] {
+    return usage_error(invalid_value(spec.name, text, "a whole number in " + range_text(spec)));
+  };
+  int v = 0;
+  const char* first = text.data();
+  const char* last = first + text.size();
+  const auto [end, ec] = std::from_chars(first, last, v);
+  if (ec == std::errc::result_out_of_range) throw out_of_range();
+  if (ec != std::errc{} || end != last || text.empty()) {
+    throw usage_error(invalid_value(spec.name, text, "a whole number"));
+  }
+  if (spec.ranged() && !(v >= spec.min && v <= spec.max)) throw out_of_range();
+  return v;
+}
+
+// A finite number within the option's range; `count`: with a decimal suffix (to_count).
+inline double to_number_in(const option& spec, const std::string& text, bool count = false) {
+  const double v = count ? to_count(spec.name, text) : to_double(spec.name, text);
+  if (spec.ranged() && !(v >= spec.min && v <= spec.max)) {
+    throw usage_error(invalid_value(spec.name, text, "a number in " + range_text(spec)));
+  }
+  return v;
+}
+
+// ---- Catalog names
+// ------------------------------------------------------------------------------
+
+// Longer names are no catalog entry's: they are refused before the library's lookup, whose
+// "did you mean" suggestions cost an edit distance per catalog name.
+inline constexpr std::size_t max_name_length = 256;
+
+namespace detail {
+
+// The library's message about `name`, with the name shown safely (see shown()); the rest of it
+// is catalog text.
+inline std::string with_name_shown(std::string message, std::string_view name) {
+  const std::string quoted = "'" + std::string(name) + "'";
+  const std::size_t at = message.find(quoted);
+  if (at == std::string::npos) return shown(message, 300);  // not as expected: show it all safely
+  return message.replace(at, quoted.size(), "'" + shown(name) + "'");
+}
+
+}  // namespace detail
+
+// The catalog chip `name` names, or a usage_error ("unknown chip 'h1000'; did you mean: ...").
+inline const flopcast::chip_spec& chip_or_usage_error(const std::string& name) {
+  if (name.size() > max_name_length) {
+    throw usage_error("unknown chip '" + shown(name) + "' (a name of " +
+                      group_thousands(std::to_string(name.size())) + " bytes; see flopcast chips)");
+  }
+  try {
+    return flopcast::chip_named(name);
+  } catch (const flopcast::invalid_input& e) {
+    throw usage_error(detail::with_name_shown(e.what(), name));
+  }
+}
+
+// The catalog model `name` names, or a usage_error ("unknown model 'lama3'; did you mean ...").
+inline const flopcast::model_card& model_or_usage_error(const std::string& name) {
+  if (name.size() > max_name_length) {
+    throw usage_error("unknown model '" + shown(name) + "' (a name of " +
+                      group_thousands(std::to_string(name.size())) +
+                      " bytes; see flopcast models)");
+  }
+  try {
+    return flopcast::models::lookup(name);
+  } catch (const flopcast::invalid_input& e) {
+    throw usage_error(detail::with_name_shown(e.what(), name));
+  }
+}
+
 // ---- Help text
 // ------------------------------------------------------------------------------------
 
@@ -241,7 +353,9 @@ inline void print_options(std::ostream& os, std::span<const option> options) {
       left += ' ';
       left += o.value;
     }
-    os << "  " << left << std::string(width - left.size() + 2, ' ') << o.help << '\n';
+    os << "  " << left << std::string(width - left.size() + 2, ' ') << o.help;
+    if (o.ranged()) os << ' ' << range_text(o);
+    os << '\n';
   }
 }
 

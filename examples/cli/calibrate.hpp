@@ -5,19 +5,24 @@
 //
 // FILE (or - for standard input) holds one measured step per line: the options `flopcast
 // estimate` takes to describe the job, plus --measured SECONDS. Blank lines and lines starting
-// with # are skipped. Every line must name the same chip.
+// with # are skipped. Every line must name the same chip. Limits: a line of at most 64 KiB, at
+// most 1,000 measured steps, 64 MiB in all, text only (a NUL byte is refused).
 //
 //   # Llama 3 8B on 64 H100, measured seconds per step
 //   --model llama3-8b --chip h100 --chips 64 --tp 2 --zero 1 --global-batch 512 --measured 7.9
 //   --model llama3-8b --chip h100 --chips 64 --tp 4 --zero 1 --global-batch 512 --measured 9.6
 #include <cmath>
+#include <exception>
 #include <flopcast/estimate/fit.hpp>
 #include <fstream>
-#include <iostream>
+#include <ios>
 #include <istream>
+#include <optional>
 #include <span>
+#include <streambuf>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "args.hpp"
@@ -31,6 +36,16 @@ inline constexpr std::string_view calibrate_usage = "usage: flopcast calibrate F
 inline constexpr std::array calibrate_options{
     option{"--json", "", "print one JSON object instead of the table"},
 };
+
+// The measurement a line adds to the job options: seconds per step, a microsecond to ~3 years.
+inline constexpr option measured_option{"--measured",  "S",  "measured seconds per step",
+                                        "measurement", 1e-6, 1e8};
+
+// Limits on the input: each line is split into words and parsed, and the fit runs hundreds of
+// estimates per measured step.
+inline constexpr std::size_t max_line_bytes = 64 * 1024;
+inline constexpr std::size_t max_input_bytes = 64 * 1024 * 1024;
+inline constexpr std::size_t max_measured_lines = 1000;
 
 inline void calibrate_help(std::ostream& out) {
   out << calibrate_usage << "\n\n"
@@ -47,6 +62,9 @@ inline void calibrate_help(std::ostream& out) {
          "9.6\n\n"
          "Two constants need at least three measurements that differ in TP width and memory\n"
          "traffic to be both determined.\n\n"
+         "Limits: --measured in [1e-6, 1e8] seconds; lines of at most 64 KiB; at most 1,000\n"
+         "measured steps and 64 MiB in all; text only (a NUL byte is an error). Each option has\n"
+         "the range `flopcast estimate --help` shows.\n\n"
          "Exit status: 0 fitted; 1 a job is invalid or the fit has no answer; 2 bad arguments or\n"
          "a bad line.\n";
   print_options(out, calibrate_options);
@@ -84,55 +102,121 @@ struct measured_line {
   double seconds = 0.0;
 };
 
+// A file name as messages show it: safely (see shown()), and of a long one its last 80
+// characters, which name the file.
+inline std::string shown_path(std::string_view path) {
+  if (path.size() <= 80) return shown(path, 160);
+  return "..." + shown(path.substr(path.size() - 77), 160);
+}
+
+// Reads measurement lines from a stream within the limits above: next() gives each line without
+// its newline, and throws usage_error for a line too long, a NUL byte or too much input.
+class line_reader {
+ public:
+  explicit line_reader(std::istream& in) : in_(in) {}
+
+  // False at the end of the input.
+  bool next(std::string& line) {
+    using traits = std::char_traits<char>;
+    std::streambuf* buf = in_.rdbuf();
+    line.clear();
+    if (buf == nullptr) return false;
+    ++number_;
+    traits::int_type c = buf->sbumpc();
+    if (traits::eq_int_type(c, traits::eof())) return false;
+    while (!traits::eq_int_type(c, traits::eof()) && traits::to_char_type(c) != '\n') {
+      if (++bytes_ > max_input_bytes) {
+        throw usage_error("the input is larger than 64 MiB (a file of measured steps is small)");
+      }
+      if (traits::to_char_type(c) == '\0') {
+        throw usage_error("a NUL byte: binary input (expected text, one measured step a line)");
+      }
+      if (line.size() >= max_line_bytes) {
+        throw usage_error("the line is longer than 64 KiB");
+      }
+      line.push_back(traits::to_char_type(c));
+      c = buf->sbumpc();
+    }
+    ++bytes_;  // the newline
+    return true;
+  }
+  int number() const { return number_; }
+
+ private:
+  std::istream& in_;
+  int number_ = 0;
+  std::size_t bytes_ = 0;
+};
+
 }  // namespace detail
 
-inline int calibrate_command(std::span<const std::string> words, std::ostream& out,
-                             std::ostream& err) {
+// `flopcast calibrate FILE [--json]`; FILE "-" reads `in`.
+inline int calibrate_command(std::span<const std::string> words, std::istream& in,
+                             std::ostream& out, std::ostream& err) {
   using namespace flopcast;
   const arguments a = parse(words, calibrate_options, 1);
   if (a.positional.empty()) throw usage_error("missing FILE (the measured steps; - for stdin)");
   const std::string& path = a.positional.front();
+  const std::string where_file = detail::shown_path(path);
   std::ifstream file;
-  std::istream* in = &std::cin;
+  std::istream* source = &in;
   if (path != "-") {
-    file.open(path);
-    if (!file) throw usage_error("cannot read '" + path + "'");
-    in = &file;
+    if (path.empty() || path.size() > 4096 || path.find('\0') != std::string::npos) {
+      throw usage_error("cannot read '" + where_file + "'");
+    }
+    file.open(path, std::ios::binary);
+    if (!file) throw usage_error("cannot read '" + where_file + "'");
+    source = &file;
   }
 
   std::vector<option> line_options(job_options.begin(), job_options.end());
-  line_options.push_back(option{"--measured", "S", "measured seconds per step", "measurement"});
+  line_options.push_back(measured_option);
   std::vector<detail::measured_line> lines;
   std::string text;
-  for (int number = 1; std::getline(*in, text); ++number) {
+  detail::line_reader reader(*source);
+  while (true) {
+    try {
+      if (!reader.next(text)) break;
+    } catch (const usage_error& e) {
+      throw usage_error(where_file + ":" + std::to_string(reader.number()) + ": " + e.what());
+    } catch (const std::exception&) {  // a read error (libstdc++ throws for a directory)
+      throw usage_error("cannot read '" + where_file + "'");
+    }
+    const int number = reader.number();
     const std::size_t start = text.find_first_not_of(" \t\r");
     if (start == std::string::npos || text[start] == '#') continue;
+    if (lines.size() >= max_measured_lines) {
+      throw usage_error(where_file + ":" + std::to_string(number) + ": more than " +
+                        group_thousands(std::to_string(max_measured_lines)) +
+                        " measured steps (the fit runs hundreds of estimates for each)");
+    }
     try {
       const std::vector<std::string> line_words = detail::split_words(text);
       const arguments la = parse(line_words, line_options, 0);
       const std::string* measured = la.find("--measured");
       if (measured == nullptr) throw usage_error("missing --measured SECONDS");
-      detail::measured_line m{number, make_job(la), to_double("--measured", *measured)};
-      if (!(m.seconds > 0.0)) {
-        throw usage_error(invalid_value("--measured", *measured, "a positive number of seconds"));
-      }
-      lines.push_back(std::move(m));
+      const double seconds_measured = to_number_in(measured_option, *measured);
+      lines.push_back(detail::measured_line{number, make_job(la), seconds_measured});
     } catch (const usage_error& e) {
-      throw usage_error(path + ":" + std::to_string(number) + ": " + e.what());
+      throw usage_error(where_file + ":" + std::to_string(number) + ": " + e.what());
     }
   }
-  if (lines.empty()) throw usage_error("'" + path + "' holds no measured steps");
+  if (lines.empty()) throw usage_error("'" + where_file + "' holds no measured steps");
 
   // Each job must have an estimate before a fit can use it: report the line that has none.
   std::vector<step_measurement> data;
   for (const detail::measured_line& l : lines) {
-    const std::string where = "calibrate (" + path + ":" + std::to_string(l.number) + ")";
+    const std::string where = "calibrate (" + where_file + ":" + std::to_string(l.number) + ")";
     if (const result<cluster_spec> c = try_check(l.what.cluster); !c) {
       return report_reason(err, where, *c.error(), l.what);
     }
+    if (const reason* why = plan_precheck(l.what)) return report_reason(err, where, *why, l.what);
     const result<step_breakdown> s =
         try_estimate_step(l.what.model, l.what.cluster, l.what.chips, l.what.plan, l.what.options);
     if (!s) return report_reason(err, where, *s.error(), l.what);
+    if (const std::string bad = bad_figure(l.what, s.value(), std::nullopt); !bad.empty()) {
+      return report_bad_figure(err, where, bad);
+    }
     data.push_back({l.what.model, l.what.cluster, l.what.chips, l.what.plan, l.what.options,
                     l.seconds * seconds});
   }
@@ -168,6 +252,26 @@ inline int calibrate_command(std::span<const std::string> words, std::ostream& o
                         std::to_string(j.chips) + " chips, TP " + std::to_string(j.plan.tp) +
                         " PP " + std::to_string(j.plan.pp) + " CP " + std::to_string(j.plan.cp),
                     lines[i].seconds, predict(o0), predict(o1)});
+  }
+
+  // Status 0 prints finite figures only (see bad_figure()).
+  {
+    std::vector<std::pair<std::string, double>> figures{
+        {"gemm_efficiency", f.calibration.gemm_efficiency},
+        {"fp8_gemm_efficiency", f.calibration.fp8_gemm_efficiency},
+        {"memory_efficiency", f.calibration.memory_efficiency},
+        {"rms_log_error", f.rms_log_error},
+        {"rms_log_error_before", f.rms_log_error_before},
+        {"max_relative_error", f.max_relative_error}};
+    for (const row& r : rows) {
+      figures.emplace_back("lines." + std::to_string(r.line) + ".default_s", r.default_s);
+      figures.emplace_back("lines." + std::to_string(r.line) + ".fitted_s", r.fitted_s);
+    }
+    for (const auto& [key, v] : figures) {
+      if (!std::isfinite(v) || v < 0.0) {
+        return report_bad_figure(err, "calibrate", key + " = " + json_number(v));
+      }
+    }
   }
 
   if (a.has("--json")) {

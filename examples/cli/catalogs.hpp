@@ -120,13 +120,7 @@ inline int compare_command(std::span<const std::string> words, std::ostream& out
   const arguments a = parse(words, std::span<const option>{}, 64);
   if (a.positional.size() < 2) throw usage_error("compare needs at least two chips");
   std::vector<const chip_spec*> list;
-  for (const std::string& n : a.positional) {
-    try {
-      list.push_back(&chip_named(n));
-    } catch (const invalid_input& e) {
-      throw usage_error(e.what());
-    }
-  }
+  for (const std::string& n : a.positional) list.push_back(&chip_or_usage_error(n));
   const chip_spec& first = *list.front();
 
   // "2,250 (2.27x)": a value and its ratio to the first chip's.

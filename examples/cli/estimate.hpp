@@ -17,8 +17,10 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "args.hpp"
@@ -35,47 +37,53 @@ inline constexpr std::string_view estimate_usage =
 inline constexpr std::array job_options{
     option{"--model", "NAME", "catalog model (flopcast models); shape options override its fields",
            "model"},
-    option{"--layers", "N", "transformer layers", "model"},
-    option{"--hidden", "N", "hidden size", "model"},
-    option{"--heads", "N", "attention (query) heads", "model"},
-    option{"--kv-heads", "N", "key/value heads (default: = heads)", "model"},
-    option{"--head-dim", "N", "size of one head (default: hidden / heads)", "model"},
-    option{"--ffn", "N", "MLP width (default: 4 x hidden)", "model"},
+    option{"--layers", "N", "transformer layers", "model", 1, 65'536},
+    option{"--hidden", "N", "hidden size", "model", 1, 1'048'576},
+    option{"--heads", "N", "attention (query) heads", "model", 1, 65'536},
+    option{"--kv-heads", "N", "key/value heads (default: = heads)", "model", 1, 65'536},
+    option{"--head-dim", "N", "size of one head (default: hidden / heads)", "model", 1, 65'536},
+    option{"--ffn", "N", "MLP width (default: 4 x hidden)", "model", 1, 4'194'304},
     option{"--gated-mlp", "", "SwiGLU-style MLP: gate, up and down matrices", "model"},
-    option{"--vocab", "N", "vocabulary size", "model"},
-    option{"--seq", "N", "sequence length (also overrides a catalog model's)", "model"},
+    option{"--vocab", "N", "vocabulary size", "model", 1, 16'777'216},
+    option{"--seq", "N", "sequence length (also overrides a catalog model's)", "model", 1,
+           134'217'728},
     option{"--untied-embeddings", "", "separate input and output embedding tables", "model"},
     option{"--rotary", "", "rotary positions (default for a custom shape: learned)", "model"},
     option{"--rms-norm", "", "RMSNorm (default for a custom shape: LayerNorm)", "model"},
     option{"--no-biases", "", "no biases in linear layers and norms", "model"},
-    option{"--experts", "N", "routed experts per MoE layer", "mixture of experts"},
-    option{"--top-k", "N", "routed experts per token", "mixture of experts"},
-    option{"--shared-experts", "N", "experts every token visits", "mixture of experts"},
-    option{"--expert-ffn", "N", "MLP width of one expert (default: --ffn)", "mixture of experts"},
+    option{"--experts", "N", "routed experts per MoE layer", "mixture of experts", 0, 65'536},
+    option{"--top-k", "N", "routed experts per token", "mixture of experts", 0, 65'536},
+    option{"--shared-experts", "N", "experts every token visits", "mixture of experts", 0, 65'536},
+    option{"--expert-ffn", "N", "MLP width of one expert (default: --ffn)", "mixture of experts", 1,
+           4'194'304},
     option{"--first-dense-layers", "N", "the first N layers are dense, the rest MoE",
-           "mixture of experts"},
+           "mixture of experts", 0, 65'536},
     option{"--chip", "NAME", "catalog chip (flopcast chips), e.g. h100, a100, gb200, mi300x",
            "cluster"},
-    option{"--chips", "N", "accelerators (GPUs, TPU chips) the job runs on", "cluster"},
-    option{"--domain", "N", "accelerators per scale-up domain (default: the chip's usual one)",
-           "cluster"},
+    option{"--chips", "N", "accelerators (GPUs, TPU chips) the job runs on", "cluster", 1,
+           16'777'216},
+    option{"--domain", "N", "accelerators per scale-up domain (default: the chip's usual)",
+           "cluster", 1, 16'777'216},
     option{"--scale-out-gbps", "G", "NIC line rate per accelerator, Gb/s (default: the chip's)",
-           "cluster"},
-    option{"--tp", "N", "tensor parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))"},
+           "cluster", 1, 1e5},
+    option{"--tp", "N", "tensor parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))", 1,
+           65'536},
     option{"--sequence-parallel", "", "shard norms and dropout over tp (Korthikanti 2022)",
            "parallel plan (dp = chips / (tp pp cp))"},
-    option{"--pp", "N", "pipeline stages (default 1)", "parallel plan (dp = chips / (tp pp cp))"},
+    option{"--pp", "N", "pipeline stages (default 1)", "parallel plan (dp = chips / (tp pp cp))", 1,
+           65'536},
     option{"--vp", "N", "interleaved chunks per stage (default 1)",
-           "parallel plan (dp = chips / (tp pp cp))"},
-    option{"--cp", "N", "context parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))"},
+           "parallel plan (dp = chips / (tp pp cp))", 1, 1024},
+    option{"--cp", "N", "context parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))",
+           1, 65'536},
     option{"--ep", "N", "expert parallel, within dp x cp (default 1)",
-           "parallel plan (dp = chips / (tp pp cp))"},
-    option{"--zero", "N", "ZeRO stage 0-3 (3 = FSDP; default 0)",
-           "parallel plan (dp = chips / (tp pp cp))"},
+           "parallel plan (dp = chips / (tp pp cp))", 1, 65'536},
+    option{"--zero", "N", "ZeRO stage (3 = FSDP; default 0)",
+           "parallel plan (dp = chips / (tp pp cp))", 0, 3},
     option{"--microbatch", "N", "sequences per microbatch (default 1)",
-           "parallel plan (dp = chips / (tp pp cp))"},
+           "parallel plan (dp = chips / (tp pp cp))", 1, 65'536},
     option{"--global-batch", "N", "sequences per step (default: microbatch x dp)",
-           "parallel plan (dp = chips / (tp pp cp))"},
+           "parallel plan (dp = chips / (tp pp cp))", 1, 16'777'216},
     option{"--recompute", "MODE", "none | selective | full (default none)",
            "parallel plan (dp = chips / (tp pp cp))"},
     option{"--precision", "P", "GEMM precision: bf16 | fp16 | fp8 (default bf16)",
@@ -89,7 +97,7 @@ inline constexpr std::array job_options{
     option{"--dropout", "", "dropout masks are stored (GPT-3-era models)",
            "parallel plan (dp = chips / (tp pp cp))"},
     option{"--tp-overlap", "F", "fraction of TP communication hidden behind GEMMs (default 0)",
-           "software and calibration"},
+           "software and calibration", 0, 1},
     option{"--overlap-pp", "", "pipeline sends hidden behind compute", "software and calibration"},
     option{"--no-overlap-dp", "", "gradients reduced after the backward, not during it",
            "software and calibration"},
@@ -106,17 +114,18 @@ inline constexpr std::array job_options{
     option{"--no-memory-check", "", "estimate even if the memory estimate exceeds the chip's HBM",
            "software and calibration"},
     option{"--gemm-efficiency", "F", "fraction of 16-bit peak a step's GEMMs reach (calibrate)",
-           "software and calibration"},
+           "software and calibration", 0.01, 1},
     option{"--fp8-gemm-efficiency", "F", "fraction of FP8 peak an FP8 step's GEMMs reach",
-           "software and calibration"},
+           "software and calibration", 0.01, 1},
     option{"--memory-efficiency", "F", "fraction of HBM bandwidth streaming kernels reach",
-           "software and calibration"},
+           "software and calibration", 0.01, 1},
 };
 
 inline constexpr std::array run_options{
-    option{"--tokens", "T", "training tokens, e.g. 15.6e12 or 15.6T (default: the model card's)",
-           "run"},
-    option{"--goodput", "F", "fraction of wall time spent on useful steps (default 1)", "run"},
+    option{"--tokens", "T", "training tokens: 15.6e12, 15.6T (default: the model card's)", "run", 1,
+           1e20},
+    option{"--goodput", "F", "fraction of wall time spent on useful steps (default 1)", "run", 0.01,
+           1},
     option{"--json", "", "print one JSON object instead of the table", "output"},
 };
 
@@ -160,30 +169,32 @@ inline std::size_t choose(std::string_view option, const std::string& text,
 
 }  // namespace detail
 
+// The spec of a job or run option (for its range).
+inline const option& job_option(std::string_view name) {
+  for (const option& o : job_options) {
+    if (o.name == name) return o;
+  }
+  for (const option& o : run_options) {
+    if (o.name == name) return o;
+  }
+  throw std::logic_error("flopcast: no option " + std::string(name));
+}
+
 inline job make_job(const arguments& a) {
   using namespace flopcast;
   job j;
-  // Sizes are bounded so that the library's int products (4 x hidden, tp x pp x cp, ...)
-  // cannot overflow.
+  // Every size and number is checked against its option's range (option::min, max): the ranges
+  // are far beyond real models, clusters and runs, and keep the arithmetic finite.
   const auto integer = [&](std::string_view name, int& field) {
-    if (const std::string* v = a.find(name)) {
-      field = to_int(name, *v);
-      if (field > 100'000'000 || field < -100'000'000) {
-        throw usage_error(invalid_value(name, *v, "a whole number of at most 100,000,000"));
-      }
-    }
+    if (const std::string* v = a.find(name)) field = to_int_in(job_option(name), *v);
   };
   const auto number = [&](std::string_view name, double& field) {
-    if (const std::string* v = a.find(name)) field = to_double(name, *v);
+    if (const std::string* v = a.find(name)) field = to_number_in(job_option(name), *v);
   };
 
   // ---- Model.
   if (const std::string* name = a.find("--model")) {
-    try {
-      j.card = &models::lookup(*name);
-    } catch (const invalid_input& e) {
-      throw usage_error(e.what());
-    }
+    j.card = &model_or_usage_error(*name);
     j.model = j.card->shape;
   } else {
     std::string missing;
@@ -194,14 +205,6 @@ inline job make_job(const arguments& a) {
       throw usage_error("give --model NAME or a custom shape; missing " + missing);
     }
     j.model.name = "custom shape";
-  }
-  if (j.card != nullptr) {
-    for (const option& o : job_options) {
-      if (o.group != "model" && o.group != "mixture of experts") continue;
-      if (o.name == "--model" || !a.has(o.name)) continue;
-      j.overrides += (j.overrides.empty() ? "" : " ") + std::string(o.name);
-      if (!o.value.empty()) j.overrides += " " + *a.find(o.name);
-    }
   }
   transformer& m = j.model;
   integer("--layers", m.layers);
@@ -225,15 +228,21 @@ inline job make_job(const arguments& a) {
     integer("--first-dense-layers", m.moe.first_dense_layers);
     m.moe.layout = moe_layers::first_k_dense;
   }
+  // The shape options given with --model, as parsed ("--layers 128"): every valued one is a
+  // whole number, so the output never echoes the text typed.
+  if (j.card != nullptr) {
+    for (const option& o : job_options) {
+      if (o.group != "model" && o.group != "mixture of experts") continue;
+      if (o.name == "--model" || !a.has(o.name)) continue;
+      j.overrides += (j.overrides.empty() ? "" : " ") + std::string(o.name);
+      if (!o.value.empty()) j.overrides += " " + std::to_string(to_int_in(o, *a.find(o.name)));
+    }
+  }
 
   // ---- Cluster.
   const std::string* chip_name = a.find("--chip");
   if (chip_name == nullptr) throw usage_error("missing --chip NAME (see flopcast chips)");
-  try {
-    j.chip = &chip_named(*chip_name);
-  } catch (const invalid_input& e) {
-    throw usage_error(e.what());
-  }
+  j.chip = &chip_or_usage_error(*chip_name);
   if (!a.has("--chips")) throw usage_error("missing --chips N");
   integer("--chips", j.chips);
   cluster_choice choice;
@@ -245,10 +254,6 @@ inline job make_job(const arguments& a) {
   if (a.has("--scale-out-gbps")) {
     double g = 0.0;
     number("--scale-out-gbps", g);
-    if (!(g > 0.0)) {
-      throw usage_error(invalid_value("--scale-out-gbps", *a.find("--scale-out-gbps"),
-                                      "a positive rate in Gb/s"));
-    }
     choice.scale_out_gbps = g;
   }
   j.cluster = cluster_for(*j.chip, j.chips, choice);
@@ -263,19 +268,20 @@ inline job make_job(const arguments& a) {
   integer("--zero", p.zero_stage);
   integer("--microbatch", p.microbatch);
   p.sequence_parallel = a.has("--sequence-parallel");
-  const double model_parallel = static_cast<double>(p.tp) * p.pp * p.vp * p.cp * p.ep;
-  if (std::fabs(model_parallel) > 1e9 ||
-      std::fabs(static_cast<double>(p.microbatch) * j.chips) > 1e9) {
-    throw usage_error(
-        "plan sizes too large: tp x pp x vp x cp x ep and microbatch x chips must "
-        "stay below 1e9");
-  }
   if (a.has("--global-batch")) {
     integer("--global-batch", p.global_batch);
   } else {
-    const int mp = p.tp * p.pp * p.cp;
-    const int dp = mp > 0 && j.chips % mp == 0 ? j.chips / mp : 1;
-    p.global_batch = p.microbatch * (dp > 0 ? dp : 1);
+    // One microbatch per replica, in 64 bits: every size is at least 1 by its range.
+    const long long mp = 1LL * p.tp * p.pp * p.cp;
+    const long long dp = j.chips % mp == 0 ? j.chips / mp : 1;
+    const long long batch = 1LL * p.microbatch * dp;
+    const option& spec = job_option("--global-batch");
+    if (static_cast<double>(batch) > spec.max) {
+      throw usage_error(
+          "the default global batch, microbatch x dp = " + group_thousands(std::to_string(batch)) +
+          " sequences, is outside " + range_text(spec) + "; give --global-batch N");
+    }
+    p.global_batch = static_cast<int>(batch);
   }
   if (const std::string* v = a.find("--recompute")) {
     static constexpr std::array<std::string_view, 3> names{"none", "selective", "full"};
@@ -324,17 +330,9 @@ inline job make_job(const arguments& a) {
   if (a.has("--gemm-efficiency") || a.has("--fp8-gemm-efficiency") ||
       a.has("--memory-efficiency")) {
     chip_calibration cal = default_calibration(*j.chip);
-    for (auto [name, field] :
-         {std::pair{"--gemm-efficiency", &chip_calibration::gemm_efficiency},
-          std::pair{"--fp8-gemm-efficiency", &chip_calibration::fp8_gemm_efficiency},
-          std::pair{"--memory-efficiency", &chip_calibration::memory_efficiency}}) {
-      if (const std::string* v = a.find(name)) {
-        const double x = to_double(name, *v);
-        if (!(x > 0.0 && x <= 1.0))
-          throw usage_error(invalid_value(name, *v, "a fraction in (0, 1]"));
-        cal.*field = x;
-      }
-    }
+    number("--gemm-efficiency", cal.gemm_efficiency);
+    number("--fp8-gemm-efficiency", cal.fp8_gemm_efficiency);
+    number("--memory-efficiency", cal.memory_efficiency);
     cal.family = "user-supplied";
     cal.evidence = "--gemm-efficiency / --fp8-gemm-efficiency / --memory-efficiency";
     o.calibration = cal;
@@ -418,6 +416,20 @@ inline int report_reason(std::ostream& err, std::string_view command, const flop
   const std::string detail = reason_detail(why, j);
   if (!detail.empty()) err << "  " << detail << '\n';
   return 1;
+}
+
+// Plan products the CLI checks before the library sees the plan, in 64 bits: tp x pp x cp
+// within the chips, pp x vp within the layers, ep within the chips. A plan that breaks one is
+// invalid in the library's own terms (the same reason it would give), and the check keeps every
+// product of plan sizes below the chip count whatever the library's arithmetic.
+inline const flopcast::reason* plan_precheck(const job& j) {
+  const flopcast::parallel_plan& p = j.plan;
+  if (1LL * p.tp * p.pp * p.cp > j.chips) return &flopcast::reasons::plan_chips_not_divisible;
+  if (j.model.layers > 0 && 1LL * p.pp * p.vp > j.model.layers) {
+    return &flopcast::reasons::plan_layers_not_divisible;
+  }
+  if (p.ep > j.chips) return &flopcast::reasons::plan_ep_exceeds_dp_cp;
+  return nullptr;
 }
 
 // ---- Printing -----------------------------------------------------------------------------------
@@ -526,10 +538,10 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
   head.row({"scale-out", describe_scale_out(j.cluster)});
   head.row({"plan", plan_summary(j, b)});
   head.row({"batch", batch_summary(j, b)});
-  head.row({"calibration", std::string(cal.family) + ": " +
-                               std::string(name(j.plan.compute)) + " GEMM " +
-                               percent(gemm_efficiency_at(cal, j.plan.compute)) + " of peak (" +
-                               percent(b.gemm_efficiency) + " at this plan's shapes), HBM " +
+  head.row({"calibration", std::string(cal.family) + ": " + std::string(name(j.plan.compute)) +
+                               " GEMM " + percent(gemm_efficiency_at(cal, j.plan.compute)) +
+                               " of peak (" + percent(b.gemm_efficiency) +
+                               " at this plan's shapes), HBM " +
                                percent(cal.memory_efficiency, 0)});
   head.print(out);
 
@@ -665,6 +677,58 @@ inline void print_json(std::ostream& out, const job& j, const flopcast::step_bre
   w.finish();
 }
 
+// The first printed figure of an estimate that is not a finite number, or a step time that is
+// not positive, by its JSON key; empty when every figure is fine. Status 0 never prints "inf",
+// "nan" or a "-" for a figure: such an estimate is reported as having no answer (status 1).
+inline std::string bad_figure(const job& j, const flopcast::step_breakdown& b,
+                              const std::optional<run_figures>& run) {
+  using namespace flopcast;
+  const double step = b.step.in(seconds);
+  if (!(step > 0.0) || !std::isfinite(step)) return "step_time_s = " + json_number(step);
+  std::vector<std::pair<std::string, double>> figures{
+      {"parameters", total_parameters(j.model)},
+      {"tokens_per_s", b.tokens_per_s},
+      {"tokens_per_step", b.tokens_per_step},
+      {"model_tflops_per_chip", b.model_flops_per_chip.in(tflop_per_s)},
+      {"hardware_tflops_per_chip", b.hardware_flops_per_chip.in(tflop_per_s)},
+      {"mfu", b.mfu},
+      {"hfu", b.hfu},
+      {"memory_gb.weights", b.memory.weights.in(gigabytes)},
+      {"memory_gb.gradients", b.memory.gradients.in(gigabytes)},
+      {"memory_gb.master_weights", b.memory.master_weights.in(gigabytes)},
+      {"memory_gb.optimizer_state", b.memory.optimizer_state.in(gigabytes)},
+      {"memory_gb.activations", b.memory.activations.in(gigabytes)},
+      {"memory_gb.total", b.memory.total().in(gigabytes)},
+      {"plan.dp", b.data_parallel},
+      {"plan.microbatches", b.microbatches},
+      {"calibration.gemm_efficiency_at_plan", b.gemm_efficiency},
+  };
+  for (const component& c : components) {
+    figures.emplace_back(std::string("breakdown.") + c.json_key, (b.*c.field).in(seconds));
+  }
+  if (run) {
+    figures.emplace_back("tokens", run->tokens);
+    figures.emplace_back("steps", run->steps);
+    figures.emplace_back("days", run->days);
+    figures.emplace_back("chip_hours", run->chip_hours);
+  }
+  for (const auto& [key, v] : figures) {
+    if (!std::isfinite(v)) return key + " = " + json_number(v);
+  }
+  if (!(b.mfu > 0.0 && b.hfu > 0.0 && b.tokens_per_s > 0.0)) {
+    return "mfu = " + json_number(b.mfu) + ", tokens_per_s = " + json_number(b.tokens_per_s);
+  }
+  return {};
+}
+
+// "no finite estimate: <figure> [estimate_not_finite]" on `err`; exit status 1.
+inline int report_bad_figure(std::ostream& err, std::string_view command,
+                             const std::string& figure) {
+  err << "flopcast " << command << ": no answer: the estimate is not a finite positive number ("
+      << figure << "); an input sits at an extreme of its range [estimate_not_finite]\n";
+  return 1;
+}
+
 // ---- The command
 // ----------------------------------------------------------------------------------
 
@@ -674,8 +738,9 @@ inline void estimate_help(std::ostream& out) {
          "the time goes (compute, memory-bound kernels, exposed TP/CP/EP/PP/DP communication,\n"
          "pipeline bubble, optimizer), tokens/s, model and hardware TFLOP/s per chip, MFU, HFU,\n"
          "memory per chip, and the days and chip-hours to train on --tokens tokens.\n"
-         "Exit status: 0 estimate printed; 1 the plan, model or cluster is invalid (the reason\n"
-         "is printed); 2 bad arguments.\n";
+         "Exit status: 0 estimate printed; 1 the plan, model or cluster is invalid, or the\n"
+         "estimate is not a finite number (the reason is printed); 2 bad arguments.\n"
+         "A numeric option's valid range follows its help, as [least, most].\n";
   const std::vector<option> all = estimate_options();
   print_options(out, all);
   out << "\nexample:\n"
@@ -694,7 +759,7 @@ inline int estimate_command(std::span<const std::string> words, std::ostream& ou
   std::optional<double> tokens;
   bool from_card = false;
   if (const std::string* v = a.find("--tokens")) {
-    tokens = to_count("--tokens", *v);
+    tokens = to_number_in(job_option("--tokens"), *v, true);
   } else if (j.card != nullptr && j.card->training_tokens) {
     tokens = *j.card->training_tokens;
     from_card = true;
@@ -703,6 +768,7 @@ inline int estimate_command(std::span<const std::string> words, std::ostream& ou
   if (const result<cluster_spec> c = try_check(j.cluster); !c) {
     return report_reason(err, "estimate", *c.error(), j);
   }
+  if (const reason* why = plan_precheck(j)) return report_reason(err, "estimate", *why, j);
   step_breakdown b;
   std::optional<run_figures> run;
   if (tokens) {
@@ -717,6 +783,9 @@ inline int estimate_command(std::span<const std::string> words, std::ostream& ou
         try_estimate_step(j.model, j.cluster, j.chips, j.plan, j.options);
     if (!r) return report_reason(err, "estimate", *r.error(), j);
     b = r.value();
+  }
+  if (const std::string bad = bad_figure(j, b, run); !bad.empty()) {
+    return report_bad_figure(err, "estimate", bad);
   }
   if (a.has("--json")) {
     print_json(out, j, b, run);
