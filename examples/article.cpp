@@ -67,7 +67,7 @@ constexpr training_time_estimate gpt4_on(const chip_spec& chip, precision p) {
 
 // ---- Printing helpers --------------------------------------------------------------------------
 
-std::string x(double ratio) { return detail::format_number(ratio) + "x"; }
+std::string x(double ratio) { return format_number(ratio) + "x"; }
 
 enum class verdict_kind { holds, fails, depends };
 
@@ -92,13 +92,13 @@ int main() {
             << "(dense peaks from the datasheets; every ratio below is also a static_assert)\n\n";
 
   // 1. GPT-4
-  std::cout << "1. GPT-4: " << gpt4_flops << " (Epoch AI) on " << detail::format_number(gpt4_chips)
+  std::cout << "1. GPT-4: " << gpt4_flops << " (Epoch AI) on " << format_number(gpt4_chips)
             << " A100 for "
             << gpt4_time << "\n"
             << "   cluster peak at BF16: " << chips::a100_sxm4_80gb.peak(precision::bf16) * gpt4_chips
-            << "; implied MFU " << detail::format_number(100.0 * gpt4_mfu) << "%\n";
+            << "; implied MFU " << format_number(100.0 * gpt4_mfu) << "%\n";
   verdict(gpt4_mfu > 0.2 && gpt4_mfu < 0.6 ? verdict_kind::holds : verdict_kind::fails,
-          "the figures are consistent: a " + detail::format_number(100.0 * gpt4_mfu) +
+          "the figures are consistent: a " + format_number(100.0 * gpt4_mfu) +
                                "% MFU is typical of large A100 runs (Megatron reported 52% HFU on "
                                "3,072 A100 in 2021; PaLM 46% MFU on TPU v4)");
 
@@ -141,7 +141,7 @@ int main() {
   const auto boards_bf16 = gpt4_on(chips::gb200_superchip, precision::bf16);
   const auto boards_fp8 = gpt4_on(chips::gb200_superchip, precision::fp8);
   std::cout << "5. \"100,000 GB200 could train GPT-4 in under 2 days\", at GPT-4's implied "
-            << detail::format_number(100.0 * gpt4_mfu) << "% MFU:\n"
+            << format_number(100.0 * gpt4_mfu) << "% MFU:\n"
             << "   as 100,000 GPUs:        BF16 " << to_string(gpus_bf16.wall_time, days) << ", FP8 "
             << to_string(gpus_fp8.wall_time, days) << "\n"
             << "   as 100,000 superchips:  BF16 " << to_string(boards_bf16.wall_time, days) << ", FP8 "
@@ -160,9 +160,9 @@ int main() {
   // 6. Rental cost.
   const double gpu_hours = gb200_count * rental_period.in(hours);
   const price_rate<> per_gpu_hour = rental_cost / (gb200_count * rental_period);
-  std::cout << "6. \"100,000 GB200 for two years cost about $5B\": " << detail::format_number(gpu_hours)
-            << " GB200-hours -> $" << detail::format_number(per_gpu_hour.in(dollars_per_hour))
-            << " per GB200-hour ($" << detail::format_number(per_gpu_hour.in(dollars_per_hour) / 2.0)
+  std::cout << "6. \"100,000 GB200 for two years cost about $5B\": " << format_number(gpu_hours)
+            << " GB200-hours -> $" << format_number(per_gpu_hour.in(dollars_per_hour))
+            << " per GB200-hour ($" << format_number(per_gpu_hour.in(dollars_per_hour) / 2.0)
             << " per GPU-hour if they are superchips)\n"
             << "   for scale: Google Cloud's on-demand H100 list price, Feb 2025: "
             << *chips::h100_sxm.price << " per GPU\n";
@@ -178,7 +178,7 @@ int main() {
             << x(accelerators_in(gb200_count, chips::gb200_superchip) / i80286_transistors)
             << " counting the superchips' 200,000 GPUs\n"
             << "   (the cluster itself holds "
-            << detail::format_number(accelerators_in(gb200_count, chips::gb200_superchip) *
+            << format_number(accelerators_in(gb200_count, chips::gb200_superchip) *
                                      *chips::gb200.transistors_billion * 1e9)
             << " GPU transistors)\n";
   const double as_chips = gb200_count / i80286_transistors;
@@ -188,14 +188,14 @@ int main() {
   // 8. xAI.
   std::cout << "8. xAI clusters, aggregate dense peak:\n";
   for (const double n : {24'000.0, 100'000.0}) {
-    std::cout << "   " << detail::format_number(n) << " H100: BF16 "
+    std::cout << "   " << format_number(n) << " H100: BF16 "
               << to_string(chips::h100_sxm.peak(precision::bf16) * n, pflop_per_s) << ", FP8 "
               << to_string(chips::h100_sxm.peak(precision::fp8) * n, pflop_per_s) << "\n";
   }
   std::cout << "\n";
 
   // The vendor claims behind the multipliers, next to the datasheet ratio on their basis.
-  std::cout << "Vendor claims (shared/reference/vendor_claims.csv) vs datasheet peak on the same basis:\n";
+  std::cout << "Vendor claims (catalog/vendor_claims.hpp) vs datasheet peak on the same basis:\n";
   for (const vendor_claim* c : all_vendor_claims) {
     std::cout << "   " << c->id << ": claimed " << x(c->claimed_ratio);
     if (c->has_datasheet_basis()) {
