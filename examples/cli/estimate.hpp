@@ -67,6 +67,10 @@ inline constexpr std::array job_options{
     option{"--pp", "N", "pipeline stages (default 1)", "parallel plan (dp = chips / (tp pp cp))"},
     option{"--vp", "N", "interleaved chunks per stage (default 1)",
            "parallel plan (dp = chips / (tp pp cp))"},
+    option{"--first-stage-layers", "N", "layers on the first pipeline stage (default: balanced)",
+           "parallel plan (dp = chips / (tp pp cp))"},
+    option{"--last-stage-layers", "N", "layers on the last pipeline stage (default: balanced)",
+           "parallel plan (dp = chips / (tp pp cp))"},
     option{"--cp", "N", "context parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))"},
     option{"--ep", "N", "expert parallel, within dp x cp (default 1)",
            "parallel plan (dp = chips / (tp pp cp))"},
@@ -258,6 +262,8 @@ inline job make_job(const arguments& a) {
   integer("--tp", p.tp);
   integer("--pp", p.pp);
   integer("--vp", p.vp);
+  integer("--first-stage-layers", p.first_stage_layers);
+  integer("--last-stage-layers", p.last_stage_layers);
   integer("--cp", p.cp);
   integer("--ep", p.ep);
   integer("--zero", p.zero_stage);
@@ -362,8 +368,10 @@ inline std::string reason_detail(const flopcast::reason& why, const job& j) {
   if (code == "plan_chips_not_divisible") {
     return "chips " + s(j.chips) + ", tp x pp x cp = " + s(1LL * p.tp * p.pp * p.cp);
   }
-  if (code == "plan_layers_not_divisible") {
-    return "layers " + s(m.layers) + ", pp x vp = " + s(1LL * p.pp * p.vp);
+  if (code == "plan_layers_not_divisible" || code == "plan_more_chunks_than_layers" ||
+      code == "plan_stage_layers_out_of_range") {
+    return "layers " + s(m.layers) + ", pp x vp = " + s(1LL * p.pp * p.vp) +
+           ", first/last stage layers " + s(p.first_stage_layers) + "/" + s(p.last_stage_layers);
   }
   if (code == "plan_batch_not_divisible") {
     return "global batch " + s(p.global_batch) +
