@@ -189,7 +189,9 @@ parallel_plan make_plan(entropy& in, const transformer& m, int chips) {
                                  : 1;
   p.zero_stage = in.pick(4);
   p.microbatch = 1 << in.pick(4);
-  const long long batch = p.microbatch * dp * (1 + in.pick(16));
+  // Interleaving runs microbatches in groups of pp: mostly a batch that allows it.
+  const long long groups = p.vp > 1 && !in.coin(8) ? p.pp : 1;
+  const long long batch = p.microbatch * dp * (1 + in.pick(16)) * groups;
   p.global_batch = batch < (1 << 30) ? static_cast<int>(batch) : 1;
   p.recompute_mode = static_cast<recompute>(in.pick(3));
   p.fused_attention = !in.coin(4);
