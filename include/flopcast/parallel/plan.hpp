@@ -124,7 +124,8 @@ constexpr bool trainable_gemm_precision(precision p) {
 // ASYM_PP_LOSS in its config_DGXH100_*xtp8pp8cp2.sh) and BigScience ran BLOOM-176B (70 layers +
 // the two tied embeddings = 72 over 12 stages: --pp-partition-method 'type:transformer|embedding',
 // stage 0 = embedding + 5 layers, stages 1-10 = 6, stage 11 = 5 + embedding). Megatron-Core
-// itself refuses an uneven split unless the edge stages are set.
+// itself asks for an even split unless the edge stages are set; we accept the balanced one, as
+// Megatron-DeepSpeed runs it.
 //
 // Explicit split: first_stage_layers F and/or last_stage_layers F' (Megatron-Core's
 // num_layers_in_first/last_pipeline_stage) put F and F' layers on those stages and the rest,
