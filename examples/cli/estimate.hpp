@@ -74,6 +74,10 @@ inline constexpr std::array job_options{
            65'536},
     option{"--vp", "N", "interleaved chunks per stage (default 1)",
            "parallel plan (dp = chips / (tp pp cp))", 1, 1024},
+    option{"--first-stage-layers", "N", "layers on the first pipeline stage (default: balanced)",
+           "parallel plan (dp = chips / (tp pp cp))", 0, 65'536},
+    option{"--last-stage-layers", "N", "layers on the last pipeline stage (default: balanced)",
+           "parallel plan (dp = chips / (tp pp cp))", 0, 65'536},
     option{"--cp", "N", "context parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))",
            1, 65'536},
     option{"--ep", "N", "expert parallel, within dp x cp (default 1)",
@@ -263,6 +267,8 @@ inline job make_job(const arguments& a) {
   integer("--tp", p.tp);
   integer("--pp", p.pp);
   integer("--vp", p.vp);
+  integer("--first-stage-layers", p.first_stage_layers);
+  integer("--last-stage-layers", p.last_stage_layers);
   integer("--cp", p.cp);
   integer("--ep", p.ep);
   integer("--zero", p.zero_stage);
@@ -360,8 +366,10 @@ inline std::string reason_detail(const flopcast::reason& why, const job& j) {
   if (code == "plan_chips_not_divisible") {
     return "chips " + s(j.chips) + ", tp x pp x cp = " + s(1LL * p.tp * p.pp * p.cp);
   }
-  if (code == "plan_layers_not_divisible") {
-    return "layers " + s(m.layers) + ", pp x vp = " + s(1LL * p.pp * p.vp);
+  if (code == "plan_layers_not_divisible" || code == "plan_more_chunks_than_layers" ||
+      code == "plan_stage_layers_out_of_range") {
+    return "layers " + s(m.layers) + ", pp x vp = " + s(1LL * p.pp * p.vp) +
+           ", first/last stage layers " + s(p.first_stage_layers) + "/" + s(p.last_stage_layers);
   }
   if (code == "plan_batch_not_divisible") {
     return "global batch " + s(p.global_batch) +
@@ -426,7 +434,7 @@ inline const flopcast::reason* plan_precheck(const job& j) {
   const flopcast::parallel_plan& p = j.plan;
   if (1LL * p.tp * p.pp * p.cp > j.chips) return &flopcast::reasons::plan_chips_not_divisible;
   if (j.model.layers > 0 && 1LL * p.pp * p.vp > j.model.layers) {
-    return &flopcast::reasons::plan_layers_not_divisible;
+    return &flopcast::reasons::plan_more_chunks_than_layers;
   }
   if (p.ep > j.chips) return &flopcast::reasons::plan_ep_exceeds_dp_cp;
   return nullptr;

@@ -174,13 +174,24 @@ parallel_plan make_plan(entropy& in, const transformer& m, int chips) {
   const long long left = chips > 0 ? chips / p.tp : 1;
   p.pp = in.coin() ? 1 : dividing_power(in, std::min<long long>(m.layers, left), 32);
   p.vp = p.pp > 1 && in.coin(3) ? dividing_power(in, m.layers / p.pp, 8) : 1;
+  if (p.pp > 1 && in.coin(6)) p.vp = 1 + in.pick(8);  // an uneven split, often
+  if (p.pp > 1 && in.coin(4)) {
+    p.embedding_in_split = in.coin();
+    p.loss_in_split = in.coin();
+  } else if (p.pp > 1 && in.coin(6)) {
+    const int share = std::clamp(m.layers / p.pp, 1, 1 << 20);
+    if (in.coin()) p.first_stage_layers = p.vp * (1 + in.pick(2 * share));
+    if (in.coin()) p.last_stage_layers = p.vp * (1 + in.pick(2 * share));
+  }
   p.cp = in.coin(4) ? dividing_power(in, std::min<long long>(m.seq_len / 2, left / p.pp), 8) : 1;
   const long long dp = chips > 0 ? chips / (static_cast<long long>(p.tp) * p.pp * p.cp) : 1;
   p.ep = m.is_moe() && in.coin() ? dividing_power(in, std::min<long long>(m.moe.experts, dp), 16)
                                  : 1;
   p.zero_stage = in.pick(4);
   p.microbatch = 1 << in.pick(4);
-  const long long batch = p.microbatch * dp * (1 + in.pick(16));
+  // Interleaving runs microbatches in groups of pp: mostly a batch that allows it.
+  const long long groups = p.vp > 1 && !in.coin(8) ? p.pp : 1;
+  const long long batch = p.microbatch * dp * (1 + in.pick(16)) * groups;
   p.global_batch = batch < (1 << 30) ? static_cast<int>(batch) : 1;
   p.recompute_mode = static_cast<recompute>(in.pick(3));
   p.fused_attention = !in.coin(4);
@@ -195,7 +206,7 @@ parallel_plan make_plan(entropy& in, const transformer& m, int chips) {
   p.opt = static_cast<optimizer>(in.pick(4));
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
-    switch (in.pick(13)) {
+    switch (in.pick(15)) {
       case 0: p.tp = in.size_like(8); break;
       case 1: p.pp = in.size_like(16); break;
       case 2: p.vp = in.size_like(4); break;
@@ -208,6 +219,8 @@ parallel_plan make_plan(entropy& in, const transformer& m, int chips) {
       case 9: p.recompute_mode = static_cast<recompute>(in.pick(256)); break;
       case 10: p.opt = static_cast<optimizer>(in.pick(256)); break;
       case 11: p.compute = in.coin() ? precision::fp64 : precision::tf32; break;
+      case 12: p.first_stage_layers = in.size_like(16); break;
+      case 13: p.last_stage_layers = in.size_like(16); break;
       default: p.tp = p.pp = p.cp = 1 << 22; break;  // the SIGFPE of issue 8
     }
   }

@@ -97,7 +97,7 @@ TEST_CASE("plan products that overflow 64 bits are a reason, not SIGFPE", "[hard
   CHECK(code(try_estimate_step(llama8b, h100, 64, p)) == "plan_chips_not_divisible");
   const cluster_spec big = h100.with_count(1 << 22);
   p.pp = 1 << 22;
-  CHECK(code(try_estimate_step(llama8b, big, 1 << 22, p)) == "plan_layers_not_divisible");
+  CHECK(code(try_estimate_step(llama8b, big, 1 << 22, p)) == "plan_more_chunks_than_layers");
   p = plan8b();
   p.tp = std::numeric_limits<int>::max();
   CHECK(code(try_estimate_step(llama8b, h100, 64, p)) == "plan_size_too_large");

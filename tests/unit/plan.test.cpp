@@ -59,11 +59,47 @@ TEST_CASE("each plan rule is reported with its reason", "[plan][errors]") {
     p.tp = 8;
     CHECK(why(gqa, p, 1024) == "plan_tp_does_not_divide_kv_heads");
   }
-  SECTION("pp x vp must divide layers") {
+  SECTION("every pipeline chunk needs a layer") {
     p.pp = 16;
-    p.vp = 4;  // 64 does not divide 96
-    p.global_batch = 1536;
+    p.vp = 8;  // 128 chunks for 96 layers
+    CHECK(why(gpt3, p, 1024) == "plan_more_chunks_than_layers");
+    p.vp = 4;  // 64 chunks: 32 of two layers and 32 of one
+    CHECK(why(gpt3, p, 1024) == "ok");
+    p.vp = 6;  // 96 chunks of one layer
+    p.embedding_in_split = true;  // 97 slots: the first chunk holds the embedding and a layer
+    CHECK(why(gpt3, p, 1024) == "ok");
+    p.loss_in_split = true;  // 98 slots: the last chunk would hold the loss alone
+    CHECK(why(gpt3, p, 1024) == "plan_more_chunks_than_layers");
+  }
+  SECTION("explicit first and last stage layers") {
+    p.first_stage_layers = 96;  // nothing left for the other 7 stages
+    CHECK(why(gpt3, p, 1024) == "plan_stage_layers_out_of_range");
+    p.first_stage_layers = -1;
+    CHECK(why(gpt3, p, 1024) == "plan_stage_layers_out_of_range");
+    p.first_stage_layers = 12;
+    p.last_stage_layers = 10;  // 74 layers over 6 middle stages
     CHECK(why(gpt3, p, 1024) == "plan_layers_not_divisible");
+    p.last_stage_layers = 6;  // 78 over 6: 13 each
+    CHECK(why(gpt3, p, 1024) == "ok");
+    p.vp = 2;  // 13 layers do not split over 2 chunks
+    CHECK(why(gpt3, p, 1024) == "plan_layers_not_divisible");
+    p.vp = 1;
+    p.loss_in_split = true;
+    CHECK(why(gpt3, p, 1024) == "plan_stage_layers_with_split_accounting");
+    p.loss_in_split = false;
+    p.pp = 1;
+    p.global_batch = 1024;
+    CHECK(why(gpt3, p, 1024) == "plan_stage_layers_out_of_range");  // needs two stages
+  }
+  SECTION("interleaving needs the microbatches in groups of pp") {
+    p.vp = 2;
+    p.global_batch = 16 * 12;  // dp 16: 12 microbatches per pipeline, not a multiple of pp 8
+    CHECK(why(gpt3, p, 1024) == "plan_interleaved_microbatches");
+    p.global_batch = 16 * 16;
+    CHECK(why(gpt3, p, 1024) == "ok");
+    p.vp = 1;  // plain 1F1B takes any count
+    p.global_batch = 16 * 12;
+    CHECK(why(gpt3, p, 1024) == "ok");
   }
   SECTION("interleaving needs a pipeline") {
     p.pp = 1;

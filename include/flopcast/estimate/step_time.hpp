@@ -3,7 +3,9 @@
 // The distributed step-time model: one training step of a transformer on a cluster under a
 // parallel plan, with a breakdown of where the time goes. Every function is constexpr.
 //
-// Per microbatch, on the busiest pipeline stage (the last one: it also computes the logits):
+// Per microbatch, on the busiest pipeline stage: with an even split the last one (it also
+// computes the logits); with an uneven one (parallel/plan.hpp, pipeline_split_of) whichever of
+// the last stage, with its layers and the logits, and the fullest other stage takes longer:
 //   compute   GEMM FLOPs / (peak(precision) x eta(each GEMM's narrowest dimension after TP))
 //             + attention FLOPs / (peak(BF16) x eta(head));
 //             fused causal attention executes half the scores, unfused all of them
@@ -13,7 +15,8 @@
 //             unless the implementation gathers first (Llama 3)
 //   EP        2 all-to-alls forward and 2 backward per MoE layer of the routed tokens
 //   PP        one activation send forward and one gradient send backward per chunk boundary
-// Step = microbatch time x (m + (p - 1)/v)  [1F1B; (p-1)/v of it is the bubble]
+// Step = microbatch time x (m + (p - 1)/v)  [1F1B; (p-1)/v of it is the bubble; it holds for
+//        m < p too, see the bubble below]
 //      + data-parallel communication not hidden behind the last backward + optimizer step.
 // ZeRO-3 gathers weights for each microbatch's forward and backward and reduce-scatters its
 // gradients, prefetched behind that microbatch's compute.
@@ -193,32 +196,32 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double dp = d(data_parallel(p, chips));
   const double b = d(p.microbatch), s = d(m.seq_len), h = d(m.hidden);
   const double micro = d(p.global_batch) / (b * dp);
-  const double layers_per_stage = d(m.layers) / pp;
   const double tokens_chip = b * s / cp;  // tokens a chip processes per microbatch
 
-  // ---- Compute per microbatch on the last stage. Time counts the FLOPs the kernels execute: a
-  // fused (FlashAttention-style) causal kernel skips the fully masked half of the scores, while
+  // The stages that may pace the pipeline: the last (it also computes the logits) and the
+  // busiest other one, each with its own layer count (pipeline_split_of: even splits give every
+  // stage layers / pp, and the last one paces, as before).
+  const pipeline_split layout = pipeline_split_of(m, p);
+
+  // ---- Compute per microbatch. Time counts the FLOPs the kernels execute: a fused
+  // (FlashAttention-style) causal kernel skips the fully masked half of the scores, while
   // unfused attention multiplies all of them and masks afterwards. `o.mask` only sets the
   // convention MFU is reported in.
   const attention_mask executed =
       p.fused_attention ? attention_mask::causal_skip : attention_mask::dense;
   const step_flops<double> f = flops_per_step<double>(m, b, s, p.recompute_mode, executed);
   const double split = t * cp;
-  const flop_count<> layer_flops =
-      (f.forward.matmul + f.backward.matmul + f.recomputed.matmul) / (pp * split);
+  const flop_count<> all_layer_flops = f.forward.matmul + f.backward.matmul + f.recomputed.matmul;
+  const flop_count<> all_attention_flops =
+      f.forward.attention + f.backward.attention + f.recomputed.attention;
   const flop_count<> logits_flops = (f.forward.logits + f.backward.logits) / split;
-  const flop_count<> attention_flops =
-      (f.forward.attention + f.backward.attention + f.recomputed.attention) / (pp * split);
   const double eta_max = gemm_efficiency_at(cal, p.compute);
   const double eta_gemm = detail::layer_gemm_eta(m, eta_max, t, ep, tokens_chip);
   const double eta_logits = detail::gemm_eta(
       eta_max, flopcast::min(tokens_chip, flopcast::min(h, d(m.vocab) / t)));
   const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
-  const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
-  const duration<> compute_mb = layer_flops / (gemm_peak * eta_gemm) +
-                                logits_flops / (gemm_peak * eta_logits) + attention_time;
 
-  // ---- Memory-bound kernels per microbatch.
+  // ---- Memory-bound kernels per microbatch, per layer.
   const double replicated = model_constants::replicated_elements_per_hidden * h /
                             (p.sequence_parallel ? t : 1.0);
   const double sharded = detail::mlp_activation_elements(m) / t;
@@ -234,30 +237,18 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   double score_forwards = 1.0;
   if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
   if (p.recompute_mode == recompute::selective) score_forwards += 1.0;
-  const data_size<> traffic = data_size<>::from_base(
-      tokens_chip * layers_per_stage * 2.0 *
-      ((replicated + sharded) * passes +
-       score_keys * (score_forward * score_forwards + score_backward)));
-  const duration<> memory_mb = traffic / hbm;
 
-  // ---- Tensor parallel.
+  // ---- Tensor parallel: 4 (6 with full recompute) all-reduces per layer.
   const data_size<> activation = data_size<>::from_base(tokens_chip * h * 2.0);
   const double tp_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
-  const duration<> tp_mb = all_reduce<double>(c, activation, t, 1.0) * (layers_per_stage * tp_collectives) *
-                           (1.0 - o.tp_overlap);
 
   // ---- Context parallel: K and V of the whole sequence gathered per layer.
   const double kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));
   const data_size<> kv = data_size<>::from_base(b * s * kv_width * 2.0 / t);
-  const duration<> cp_raw = (all_gather<double>(c, kv, cp, t) * 2.0 + reduce_scatter<double>(c, kv, cp, t)) *
-                            layers_per_stage;
-  const duration<> cp_mb = o.overlap_cp ? detail::max0(cp_raw - attention_time) : cp_raw;
 
   // ---- Expert parallel: dispatch and combine of the routed tokens, forward and backward.
-  const double moe_layers_per_stage = d(m.moe_layer_count()) / pp;
   const data_size<> routed = data_size<>::from_base(tokens_chip * d(m.moe.top_k) * h * 2.0 / t);
   const double ep_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
-  const duration<> ep_mb = all_to_all<double>(c, routed, ep, t * cp) * (moe_layers_per_stage * ep_collectives);
 
   // ---- Pipeline sends: forward activation and backward gradient per chunk boundary.
   const bool megatron_order = o.order == rank_order::tp_cp_dp_pp;
@@ -266,7 +257,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const duration<> pp_mb = p.pp > 1 && !o.overlap_pp ? p2p_one * (2.0 * v) : duration<>{};
 
   // ---- ZeRO-3 weight gathers and gradient reduce-scatters, per microbatch, prefetched.
-  const chip_parameters<double> held = parameters_per_chip<double>(m, sharding_of(p, chips));
+  const chip_parameters<double> held = parameters_per_chip<double>(m, sharding_of(m, p, chips));
   const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
   const double dp_group = dp * cp;
   // The DP x CP group: contiguous after TP in Megatron's order; in Llama 3's, DP peers are a whole
@@ -291,13 +282,63 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     return flat ? all_reduce<double>(bytes, dp_group, nic, nic_alpha)
                 : all_reduce<double>(c, bytes, dp_group, dp_stride);
   };
-  duration<> zero3_mb{};
-  if (p.zero_stage == 3 && dp_group > 1.0) {
-    const duration<> traffic = dp_all_gather(weights) * 2.0 + dp_reduce_scatter(grads);
-    zero3_mb = o.zero3_prefetch ? detail::max0(traffic - compute_mb) : traffic;
-  }
+  const bool zero3 = p.zero_stage == 3 && dp_group > 1.0;
+  const duration<> zero3_traffic =
+      zero3 ? dp_all_gather(weights) * 2.0 + dp_reduce_scatter(grads) : duration<>{};
 
-  const duration<> microbatch_time = compute_mb + memory_mb + tp_mb + cp_mb + ep_mb + pp_mb + zero3_mb;
+  // One microbatch on a stage of `stage_layers` layers (with the logits on the last stage). The
+  // stage's share of the layers' work is written as a divisor, layers / stage_layers, which is
+  // exactly pp when the split is even, so even splits keep the same bits as a layers / pp model.
+  struct stage_terms {
+    duration<> compute{}, memory{}, tp{}, cp{}, ep{}, zero3{}, total{};
+  };
+  const auto stage_time = [&](int stage_layers, bool logits) {
+    const double n = d(stage_layers);
+    const double divisor = d(m.layers) / n;
+    stage_terms r;
+    const flop_count<> layer_flops = all_layer_flops / (divisor * split);
+    const flop_count<> attention_flops = all_attention_flops / (divisor * split);
+    const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
+    const duration<> logits_time =
+        logits ? logits_flops / (gemm_peak * eta_logits) : duration<>{};
+    r.compute = layer_flops / (gemm_peak * eta_gemm) + logits_time + attention_time;
+    const data_size<> traffic = data_size<>::from_base(
+        tokens_chip * n * 2.0 *
+        ((replicated + sharded) * passes +
+         score_keys * (score_forward * score_forwards + score_backward)));
+    r.memory = traffic / hbm;
+    r.tp = all_reduce<double>(c, activation, t, 1.0) * (n * tp_collectives) * (1.0 - o.tp_overlap);
+    const duration<> cp_raw =
+        (all_gather<double>(c, kv, cp, t) * 2.0 + reduce_scatter<double>(c, kv, cp, t)) * n;
+    r.cp = o.overlap_cp ? detail::max0(cp_raw - attention_time) : cp_raw;
+    const double moe_layers = d(m.moe_layer_count()) / divisor;
+    r.ep = all_to_all<double>(c, routed, ep, t * cp) * (moe_layers * ep_collectives);
+    if (zero3) r.zero3 = o.zero3_prefetch ? detail::max0(zero3_traffic - r.compute) : zero3_traffic;
+    r.total = r.compute + r.memory + r.tp + r.cp + r.ep + pp_mb + r.zero3;
+    return r;
+  };
+  // The busiest stage paces every slot of the schedule: the last stage unless another holds
+  // enough more layers to outweigh the logits.
+  stage_terms paced = stage_time(layout.last, true);
+  if (layout.busiest_other > 0) {
+    const stage_terms other = stage_time(layout.busiest_other, false);
+    if (other.total > paced.total) paced = other;
+  }
+  const duration<> compute_mb = paced.compute;
+  const duration<> memory_mb = paced.memory;
+  const duration<> tp_mb = paced.tp;
+  const duration<> cp_mb = paced.cp;
+  const duration<> ep_mb = paced.ep;
+  const duration<> zero3_mb = paced.zero3;
+  const duration<> microbatch_time = paced.total;
+  // The fill and drain: (p - 1)/v slots. This stays honest with fewer microbatches than stages:
+  // with v = 1 each microbatch must pass all p stages forward and back, and the last of the m
+  // starts m - 1 slots after the first, so the step is (p + m - 1) slots, exactly m + (p - 1),
+  // however small m is (the p - m stages idle in each slot are bubble, not saved time). With
+  // v > 1 Megatron's interleaved schedule needs m to be a multiple of p (find_problem), so m >= p
+  // and m + (p - 1)/v >= p slots, again at least the p stage-times one microbatch needs. With an
+  // uneven split every slot is timed at the busiest stage, an upper bound on the fill and drain
+  // (the other stages are no slower).
   const double bubble_fraction = (pp - 1.0) / v;
 
   // ---- Data-parallel gradient reduction (stages 0-2), hidden behind the last backward.

@@ -24,8 +24,23 @@ FLOPCAST_DEFINE_REASON(plan_tp_does_not_divide_heads,
 FLOPCAST_DEFINE_REASON(plan_tp_does_not_divide_kv_heads,
                        "tp must divide the KV heads, or be a multiple of them (KV heads are then "
                        "replicated)")
+FLOPCAST_DEFINE_REASON(plan_more_chunks_than_layers,
+                       "each of the pp x vp pipeline chunks must hold at least one transformer "
+                       "layer (the embedding and loss count as a layer each when in the split)")
+FLOPCAST_DEFINE_REASON(plan_stage_layers_out_of_range,
+                       "first_stage_layers and last_stage_layers must be 0 (the default split) or "
+                       "at least 1, need pp >= 2, and must leave at least one layer for each other "
+                       "stage (with pp = 2 and both set, they must add up to the layers)")
 FLOPCAST_DEFINE_REASON(plan_layers_not_divisible,
-                       "pp x vp (pipeline stages x interleaved chunks) must divide the layers")
+                       "with first_stage_layers or last_stage_layers set, the layers left must "
+                       "divide evenly over the middle stages, and with vp > 1 each stage's layers "
+                       "over its vp chunks (Megatron-Core)")
+FLOPCAST_DEFINE_REASON(plan_stage_layers_with_split_accounting,
+                       "first_stage_layers and last_stage_layers cannot be combined with counting "
+                       "the embedding or the loss as a layer in the split")
+FLOPCAST_DEFINE_REASON(plan_interleaved_microbatches,
+                       "with vp > 1 (interleaved 1F1B) the microbatches per pipeline, global batch "
+                       "/ (microbatch x dp), must be a multiple of pp")
 FLOPCAST_DEFINE_REASON(plan_ep_does_not_divide_experts, "ep must divide the number of experts")
 FLOPCAST_DEFINE_REASON(plan_ep_exceeds_dp_cp, "ep must divide dp x cp (experts live on DP/CP ranks)")
 FLOPCAST_DEFINE_REASON(plan_batch_not_divisible,
@@ -55,6 +70,17 @@ struct parallel_plan {
   bool sequence_parallel = false;  // Korthikanti 2022: norms and dropout sharded over tp
   int pp = 1;                      // pipeline stages
   int vp = 1;                      // interleaved chunks per stage (1 = plain 1F1B)
+  // Transformer layers on the first and on the last pipeline stage (over all of its vp chunks),
+  // as Megatron-Core's num_layers_in_first/last_pipeline_stage; 0 = the default split
+  // (pipeline_split below). The other stages share the rest evenly.
+  int first_stage_layers = 0;
+  int last_stage_layers = 0;
+  // Count the input embedding (on the first chunk) and the loss, i.e. the output layer and
+  // logits (on the last chunk), as one layer each in the default split, as Megatron-Core's
+  // account_for_embedding_in_pipeline_split / account_for_loss_in_pipeline_split and
+  // Megatron-DeepSpeed's partition method 'type:transformer|embedding' do.
+  bool embedding_in_split = false;
+  bool loss_in_split = false;
   int cp = 1;                      // context parallel
   int ep = 1;                      // expert parallel (within dp x cp)
   int zero_stage = 0;              // 0-3; 3 = FSDP
@@ -81,6 +107,113 @@ constexpr bool trainable_gemm_precision(precision p) {
          p == precision::fp6 || p == precision::fp4;
 }
 
+// How a plan spreads the transformer layers over its pipeline stages. A stage is one pipeline
+// rank; with vp > 1 it holds vp chunks, k, k + pp, k + 2 pp, ... in pipeline order (Megatron's
+// interleaving), so the first chunk sits on the first stage and the last chunk on the last.
+//
+// Default (balanced) split. The L layers, plus one slot each for the input embedding (first
+// chunk) and the loss (output layer and logits, last chunk) when embedding_in_split /
+// loss_in_split count them, are dealt over the pp x vp chunks as evenly as they go: every chunk
+// gets floor(S / C) slots and the first S mod C chunks one more. This is DeepSpeed's
+// partition_uniform (deepspeed/runtime/utils.py), which Megatron-DeepSpeed's PipelineModule uses
+// for its 'uniform' and 'type:...' partition methods; it puts the extra layers on the early
+// chunks, away from the last stage, which also computes the logits. When the slots divide evenly
+// it is Megatron-Core's split: L / (pp vp) layers per chunk, or (L + 1 or 2) / (pp vp) slots with
+// account_for_embedding/loss_in_pipeline_split, as NVIDIA ran Llama 3.1 405B in MLPerf Training
+// v5.0 (126 layers + embedding + loss = 128 slots over PP 8 x VP 8: ASYM_PP_EMBED and
+// ASYM_PP_LOSS in its config_DGXH100_*xtp8pp8cp2.sh) and BigScience ran BLOOM-176B (70 layers +
+// the two tied embeddings = 72 over 12 stages: --pp-partition-method 'type:transformer|embedding',
+// stage 0 = embedding + 5 layers, stages 1-10 = 6, stage 11 = 5 + embedding). Megatron-Core
+// itself asks for an even split unless the edge stages are set; we accept the balanced one, as
+// Megatron-DeepSpeed runs it.
+//
+// Explicit split: first_stage_layers F and/or last_stage_layers F' (Megatron-Core's
+// num_layers_in_first/last_pipeline_stage) put F and F' layers on those stages and the rest,
+// evenly, on the others; each count must be at least 1, the rest must divide over the other
+// stages, and with vp > 1 every stage's count must divide over its vp chunks (the checks of
+// megatron/core/transformer/transformer_config.py, TransformerConfig.__post_init__). It cannot
+// be combined with counting the embedding or loss in the split.
+struct pipeline_split {
+  int first = 0;          // transformer layers on the first stage (over all its chunks)
+  int last = 0;           // on the last stage, which also computes the output layer and logits
+  int busiest_other = 0;  // the most on any stage but the last (0 with a single stage)
+};
+
+namespace detail {
+constexpr long long split_min(long long a, long long b) { return a < b ? a : b; }
+constexpr long long split_max(long long a, long long b) { return a < b ? b : a; }
+}  // namespace detail
+
+// The first rule of the layer split the plan breaks, or nullptr. Expects pp, vp >= 1.
+constexpr const reason* split_problem(const transformer& m, const parallel_plan& p) {
+  using wide = long long;
+  const wide e = p.embedding_in_split ? 1 : 0, l = p.loss_in_split ? 1 : 0;
+  const wide slots = wide{m.layers} + e + l;
+  // In double: pp x vp may be up to 2^52 here; a product above the slots is refused before it is
+  // used as an integer.
+  const double chunks_d = static_cast<double>(p.pp) * p.vp;
+  if (m.layers < 1 || chunks_d > static_cast<double>(slots)) {
+    return &reasons::plan_more_chunks_than_layers;
+  }
+  const wide pp = p.pp, vp = p.vp, chunks = pp * vp;
+  const wide f = p.first_stage_layers, g = p.last_stage_layers;
+  if (f < 0 || g < 0) return &reasons::plan_stage_layers_out_of_range;
+  if (f == 0 && g == 0) {
+    if (chunks == 1) return nullptr;
+    // Every chunk holds a transformer layer besides the embedding or loss it carries.
+    const wide q = slots / chunks, r = slots % chunks;
+    if (q + (r > 0 ? 1 : 0) - e < 1 || q - l < 1) return &reasons::plan_more_chunks_than_layers;
+    return nullptr;
+  }
+  if (e != 0 || l != 0) return &reasons::plan_stage_layers_with_split_accounting;
+  if (pp < 2) return &reasons::plan_stage_layers_out_of_range;
+  const wide others = pp - (f > 0 ? 1 : 0) - (g > 0 ? 1 : 0);
+  const wide rest = wide{m.layers} - f - g;
+  if (others == 0 ? rest != 0 : rest < others) return &reasons::plan_stage_layers_out_of_range;
+  if (others > 0 && rest % others != 0) return &reasons::plan_layers_not_divisible;
+  if (vp > 1 && (f % vp != 0 || g % vp != 0 || (others > 0 && (rest / others) % vp != 0))) {
+    return &reasons::plan_layers_not_divisible;
+  }
+  return nullptr;
+}
+
+// The layers on the first, the last and the busiest other stage. For a plan whose split breaks
+// a rule (split_problem) it returns zeros.
+constexpr pipeline_split pipeline_split_of(const transformer& m, const parallel_plan& p) {
+  if (p.pp < 1 || p.vp < 1 || split_problem(m, p) != nullptr) return {};
+  using wide = long long;
+  const wide pp = p.pp, vp = p.vp;
+  const wide f = p.first_stage_layers, g = p.last_stage_layers;
+  if (f > 0 || g > 0) {
+    const wide others = pp - (f > 0 ? 1 : 0) - (g > 0 ? 1 : 0);
+    const wide even = others > 0 ? (wide{m.layers} - f - g) / others : 0;
+    const wide first = f > 0 ? f : even;
+    const wide last = g > 0 ? g : even;
+    const wide even_not_last = others - (g > 0 ? 0 : 1);  // even stages other than the last
+    const wide busiest = detail::split_max(first, even_not_last > 0 ? even : 0);
+    return {.first = static_cast<int>(first), .last = static_cast<int>(last),
+            .busiest_other = static_cast<int>(busiest)};
+  }
+  const wide e = p.embedding_in_split ? 1 : 0, l = p.loss_in_split ? 1 : 0;
+  const wide slots = wide{m.layers} + e + l;
+  const wide chunks = pp * vp;
+  const wide q = slots / chunks, r = slots % chunks;
+  // Slots on stage k: vp chunks of q, plus one for each of its chunks k + j pp below r.
+  const auto on_stage = [&](wide k) {
+    return vp * q + (k < r ? detail::split_min(vp, (r - k + pp - 1) / pp) : 0);
+  };
+  if (pp == 1) {
+    const int all = static_cast<int>(on_stage(0) - e - l);
+    return {.first = all, .last = all, .busiest_other = 0};
+  }
+  const wide first = on_stage(0) - e;
+  const wide last = on_stage(pp - 1) - l;
+  // Stages hold non-increasing slot counts, so the busiest other stage is the first or the second.
+  const wide busiest = detail::split_max(first, pp >= 3 ? on_stage(1) : 0);
+  return {.first = static_cast<int>(first), .last = static_cast<int>(last),
+          .busiest_other = static_cast<int>(busiest)};
+}
+
 constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
   return {.tp = static_cast<double>(p.tp),
           .pp = static_cast<double>(p.pp),
@@ -92,10 +225,17 @@ constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
           .sequence_parallel = p.sequence_parallel};
 }
 
+// The sharding of the plan's first pipeline stage, with its own layer count.
+constexpr sharding<double> sharding_of(const transformer& m, const parallel_plan& p, int chips) {
+  sharding<double> s = sharding_of(p, chips);
+  s.stage_layers = static_cast<double>(pipeline_split_of(m, p).first);
+  return s;
+}
+
 // Memory of the busiest chip (first pipeline stage) under the plan.
 constexpr memory_breakdown<double> plan_memory_per_chip(const transformer& m, const parallel_plan& p,
                                                         int chips) {
-  return memory_per_chip<double>(m, p.recipe, p.opt, sharding_of(p, chips),
+  return memory_per_chip<double>(m, p.recipe, p.opt, sharding_of(m, p, chips),
                                  static_cast<double>(p.microbatch),
                                  {.policy = p.recompute_mode, .fused_attention = p.fused_attention, .dropout = p.dropout});
 }
@@ -137,10 +277,7 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
   if (m.heads % p.tp != 0) return &reasons::plan_tp_does_not_divide_heads;
   const int kv = m.key_value_heads();
   if (kv % p.tp != 0 && p.tp % kv != 0) return &reasons::plan_tp_does_not_divide_kv_heads;
-  const double chunks = static_cast<double>(p.pp) * p.vp;
-  if (chunks > m.layers || m.layers % static_cast<wide>(chunks) != 0) {
-    return &reasons::plan_layers_not_divisible;
-  }
+  if (const reason* why = split_problem(m, p)) return why;
   if (p.vp > 1 && p.pp == 1) return &reasons::plan_interleaving_needs_pipeline;
   if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) return &reasons::plan_cp_does_not_divide_sequence;
   const int dp = data_parallel(p, chips);
@@ -149,6 +286,13 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
   if ((wide{dp} * p.cp) % p.ep != 0) return &reasons::plan_ep_exceeds_dp_cp;
   // microbatch x dp <= 2^30 x 2^26: exact in 64 bits.
   if (p.global_batch % (wide{p.microbatch} * dp) != 0) return &reasons::plan_batch_not_divisible;
+  // Interleaved 1F1B runs the microbatches in groups of pp through each chunk: Megatron-Core's
+  // forward_backward_pipelining_with_interleaving (megatron/core/pipeline_parallel/schedules.py)
+  // raises "number of microbatches (...) is not divisible by pipeline-model-parallel-size (...)
+  // when using interleaved schedule".
+  if (p.vp > 1 && (p.global_batch / (wide{p.microbatch} * dp)) % p.pp != 0) {
+    return &reasons::plan_interleaved_microbatches;
+  }
   const data_size<> need = plan_memory_per_chip(m, p, chips).total();
   if (check_memory && need > c.chip.memory_per_accelerator() * usable_memory_fraction) {
     return &reasons::plan_does_not_fit_in_memory;

@@ -87,6 +87,14 @@ template <class T>
 constexpr T sp_divisor(const sharding<T>& plan) {
   return plan.sequence_parallel ? plan.tp : T(1.0);
 }
+
+// layers / (the layers on the chip's stage): pp when the split is even (stage_layers = 0).
+template <class T>
+constexpr T stage_divisor(const transformer& m, const sharding<T>& plan) {
+  const T layers = T(static_cast<double>(m.layers));
+  return select(plan.stage_layers > T(0.0),
+                layers / select(plan.stage_layers > T(0.0), plan.stage_layers, T(1.0)), plan.pp);
+}
 }  // namespace detail
 
 // Bytes one layer stores for one microbatch of `microbatch` sequences of `seq_len` tokens, on
@@ -110,7 +118,8 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
 }
 
 // Activation bytes on the busiest chip: the first pipeline stage, which under 1F1B holds pp
-// microbatches in flight, each through layers/pp layers (so L layers' worth, whatever pp), times
+// microbatches in flight, each through layers/pp layers (so L layers' worth, whatever pp; with an
+// uneven split, through the stage's stage_layers: pp x stage_layers layers' worth), times
 // 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3). Assumes at
 // least pp microbatches per step. Adds the input-embedding dropout mask (first stage) and, when
 // the whole model is one stage, the output layer's norm and projection inputs and its FP32
@@ -127,9 +136,12 @@ constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microba
   const T in_flight_factor =
       select(plan.virtual_stages > T(1.0),
              T(1.0) + (plan.pp - T(1.0)) / (plan.pp * plan.virtual_stages), T(1.0));
+  // An uneven split: pp microbatches through the stage's own layers, pp x stage_layers layers'
+  // worth (the factor is exactly 1 for an even split).
+  const T stage_share = plan.pp / detail::stage_divisor(m, plan);
   const data_size<T> layers = (dense * T(static_cast<double>(m.dense_layer_count())) +
                                moe * T(static_cast<double>(m.moe_layer_count()))) *
-                              in_flight_factor;
+                              in_flight_factor * stage_share;
 
   const T tokens = microbatch * seq / plan.cp;
   const T sp = detail::sp_divisor(plan);

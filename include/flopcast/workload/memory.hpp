@@ -11,8 +11,10 @@
 //    output projection (a copy of the input table when tied), and we report the larger;
 //  - ZeRO stage 1 shards master weights and optimizer state over the dp * cp ranks (dp * cp /
 //    ep for routed experts), stage 2 also gradients, stage 3 also weights.
-// Layers are spread evenly over stages (layers / pp, not rounded). Framework workspace,
-// communication buffers and fragmentation are not counted: add an allowance.
+// Layers are spread evenly over stages (layers / pp, not rounded) unless the sharding gives the
+// chip's stage its own count (stage_layers: an uneven pipeline split), which then sets its share
+// of the layers' parameters and activations. Framework workspace, communication buffers and
+// fragmentation are not counted: add an allowance.
 #include "flopcast/workload/activations.hpp"
 #include "flopcast/workload/recipe.hpp"
 
@@ -52,8 +54,11 @@ constexpr chip_parameters<T> parameters_per_chip(const transformer& m, const sha
   const T one_stage = T(input + p.output);  // tied: the table is held once
   const T edge_stage = T(input < output ? output : input);
   const T tables = select(plan.pp == T(1.0), one_stage, edge_stage) / plan.tp;
-  return {T(layer_dense) / (plan.tp * plan.pp) + tables,
-          T(p.routed_experts) / (plan.tp * plan.pp * plan.ep)};
+  // The stage's share of the layers, as a divisor: pp for an even split (L / (L / pp) is pp
+  // exactly when pp divides L, so even splits give the same bits either way).
+  const T stage_divisor = detail::stage_divisor(m, plan);
+  return {T(layer_dense) / (plan.tp * stage_divisor) + tables,
+          T(p.routed_experts) / (plan.tp * stage_divisor * plan.ep)};
 }
 
 // Weights, gradients, master weights and optimizer state on one chip (activations zero).

@@ -9,7 +9,8 @@
 #include "flopcast/core/error.hpp"
 
 FLOPCAST_DEFINE_REASON(sharding_size_below_one,
-                       "tp, pp, dp, cp, ep and virtual_stages must each be at least 1")
+                       "tp, pp, dp, cp, ep and virtual_stages must each be at least 1 (and "
+                       "stage_layers at least 0)")
 FLOPCAST_DEFINE_REASON(zero_stage_out_of_range, "zero_stage must be 0, 1, 2 or 3")
 FLOPCAST_DEFINE_REASON(expert_parallel_exceeds_data_parallel,
                        "ep must not exceed dp * cp: expert parallelism is carved out of the "
@@ -25,13 +26,16 @@ struct sharding {
   T cp = T(1.0);  // context parallel: splits the sequence
   T ep = T(1.0);  // expert parallel: splits routed experts, within the dp * cp ranks
   T virtual_stages = T(1.0);  // interleaved pipeline chunks per device (1: plain 1F1B)
+  // Transformer layers on the chip's pipeline stage (the first, the busiest in memory), when the
+  // plan spreads them unevenly; 0: layers / pp.
+  T stage_layers = T(0.0);
   int zero_stage = 0;         // 0: none; 1: optimizer state; 2: + gradients; 3: + weights (FSDP)
   bool sequence_parallel = false;  // Korthikanti 2022: shard norm/dropout activations over tp
 };
 
 constexpr const reason* violation(const sharding<double>& s) {
   if (!(s.tp >= 1.0 && s.pp >= 1.0 && s.dp >= 1.0 && s.cp >= 1.0 && s.ep >= 1.0 &&
-        s.virtual_stages >= 1.0)) {
+        s.virtual_stages >= 1.0 && s.stage_layers >= 0.0)) {
     return &reasons::sharding_size_below_one;
   }
   if (s.zero_stage < 0 || s.zero_stage > 3) return &reasons::zero_stage_out_of_range;
