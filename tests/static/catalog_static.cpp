@@ -1,11 +1,12 @@
 // Compile-time tests of the chip catalog: if this file compiles, they pass.
 //
-// Part 1 pins every figure of every catalog entry to shared/reference/accelerators.csv, row by
-// row: present figures equal the csv value (the same `value * unit` expression, so equality is
-// exact), absent ones are std::nullopt, never 0. Two deliberate departures from the raw csv:
-//   - V100 fp64 holds the vector rate 7.8 (the csv's fp64_tensor is empty because Volta has no
+// Part 1 pins every figure of every catalog entry to the value transcribed from its sources (the
+// entry's `source` URLs), entry by entry: present figures equal that value (the same
+// `value * unit` expression, so equality is exact), absent ones are std::nullopt, never 0. Two
+// deliberate departures from the sources' tables:
+//   - V100 fp64 holds the vector rate 7.8 (there is no FP64 tensor figure because Volta has no
 //     FP64 tensor path; chip.hpp defines fp64 as the vector rate for such chips);
-//   - TPU v4's typical scale-up domain is 64 (one 4x4x4 cube; the csv leaves it empty).
+//   - TPU v4's typical scale-up domain is 64 (one 4x4x4 cube; the sources name no typical size).
 // Part 2 checks the catalog as a whole (27 entries, unique names and aliases, constexpr lookup)
 // and part 3 the multi-accelerator systems.
 #include <cstddef>

@@ -12,9 +12,9 @@ constexpr double ms(duration<> t) { return t.in(milliseconds); }
 constexpr double us(duration<> t) { return t.in(microseconds); }
 constexpr bool near(double a, double b) { return math::approx_equal(a, b, 1e-12); }
 
-// ---- Catalog: every csv row is present and consistent -------------------------------------------
+// ---- Catalog: every entry is present and consistent ---------------------------------------------
 
-// 35 link rows + 8 software-model latency rows = the csv's 43.
+// 35 link entries + 8 software-model latency entries = 43 in all.
 static_assert(links::all.size() + latency_models::all.size() == 43);
 
 constexpr bool all_links_consistent() {
@@ -33,7 +33,8 @@ constexpr bool all_latencies_positive() {
 }
 static_assert(all_latencies_positive());
 
-// Direction is explicit: H100 NVLink is 450 GB/s one way, 900 GB/s both ways (NOTES.md 1).
+// Direction is explicit: H100 NVLink is 450 GB/s one way, 900 GB/s both ways (NVIDIA H100 page,
+// scaling-book).
 static_assert(gbs(*links::nvlink_4.per_chip_per_direction) == 450.0);
 static_assert(gbs(*links::nvlink_4.per_chip_bidirectional) == 900.0);
 static_assert(gbs(*links::nvlink_4.per_link_per_direction) == 25.0);
@@ -57,12 +58,12 @@ static_assert(!links::infiniband_ndr.latency.has_value());  // no published NDR 
 static_assert(gbs(links::pcie_5.link_per_direction().value()) == 63.0);
 static_assert(gbs(*links::pcie_6.per_chip_bidirectional) == 242.0);
 
-// AMD: peer-to-peer is one link; 448 GB/s only over all 7 peers (NOTES.md 2.10).
+// AMD: peer-to-peer is one link; 448 GB/s only over all 7 peers (links::infinity_fabric_mi300x).
 static_assert(gbs(links::infinity_fabric_mi300x.link_per_direction().value()) == 64.0);
 static_assert(gbs(links::infinity_fabric_mi300x.chip_per_direction().value()) == 448.0);
 static_assert(near(gbs(*links::infinity_fabric_mi355x.per_chip_per_direction), 537.6));
 
-// TPU ICI (NOTES.md 2.14): v5p 600 one way = "4800 Gbps", 1200 bidirectional.
+// TPU ICI (Cloud TPU v5p doc, older and newer): v5p 600 one way = "4800 Gbps", 1200 bidirectional.
 static_assert(gbs(*links::tpu_v5p_ici.per_chip_per_direction) == 600.0);
 static_assert(links::tpu_v5p_ici.per_chip_per_direction->in(gigabits_per_s) == 4800.0);
 static_assert(gbs(*links::tpu_v4_ici.per_link_per_direction) == 45.0);
@@ -70,11 +71,12 @@ static_assert(gbs(*links::tpu_v4_ici.per_link_per_direction) == 45.0);
 static_assert(!links::tpu7x_ici.per_link_per_direction.has_value());
 static_assert(gbs(links::tpu7x_ici.link_per_direction().value()) == 100.0);
 
-// Gaudi: per-chip figures count 21 of 24 ports (NOTES.md 2.18).
+// Gaudi: per-chip figures count 21 of 24 ports (the split per stas00's network chapter).
 static_assert(*links::gaudi3_roce.counted_links() == 21);
 static_assert(gbs(*links::gaudi3_roce.per_chip_bidirectional) == 1050.0);
 
-// NeuronLink-v3: 1.28 TB/s with no stated direction, read as bidirectional (NOTES.md 2.19).
+// NeuronLink-v3: 1.28 TB/s with no stated direction (AWS Neuron docs), read as bidirectional
+// (as stas00 reads it).
 static_assert(!links::neuronlink_v3.per_chip_per_direction.has_value());
 static_assert(gbs(links::neuronlink_v3.chip_per_direction().value()) == 640.0);
 

@@ -29,7 +29,7 @@ std::string thrown_code(F&& f) {
 }
 }  // namespace
 
-TEST_CASE("every link row of interconnects.csv is in the catalog, consistent and cited",
+TEST_CASE("all 35 interconnect link rows are in the catalog, consistent and cited",
           "[interconnect]") {
   CHECK(links::all.size() == 35);
   std::set<std::string_view> names;
@@ -45,7 +45,7 @@ TEST_CASE("every link row of interconnects.csv is in the catalog, consistent and
   }
 }
 
-TEST_CASE("where the csv gives both directions, bidirectional is exactly twice one way",
+TEST_CASE("where both directions are given, bidirectional is exactly twice one way",
           "[interconnect]") {
   int pairs = 0;
   for (const link_spec* l : links::all) {
@@ -61,7 +61,7 @@ TEST_CASE("where the csv gives both directions, bidirectional is exactly twice o
       ++pairs;
     }
   }
-  CHECK(pairs == 46);  // 23 per-link and 23 per-chip pairs in the csv
+  CHECK(pairs == 46);  // 23 per-link and 23 per-chip pairs in the catalog
 }
 
 TEST_CASE("one-way accessors use the stored figure and halve only when it is absent",
@@ -175,7 +175,8 @@ TEST_CASE("cluster rules return reasons for clusters built at run time", "[clust
 
 TEST_CASE("a switchless domain's point-to-point rate is one link", "[cluster]") {
   // MI300X-like 8-GPU mesh, built from the link alone (the chip here is a placeholder with the
-  // same scale-up figure): peer-to-peer is 64 GB/s per direction, not 448 (NOTES.md 2.10).
+  // same scale-up figure): peer-to-peer is 64 GB/s per direction, not 448
+  // (links::infinity_fabric_mi300x).
   chip_spec mi300x_like = chips::h100_sxm;
   mi300x_like.scale_up.bidirectional = 896.0 * gigabytes_per_s;
   const cluster_spec mesh{

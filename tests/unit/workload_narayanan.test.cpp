@@ -14,7 +14,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-// Narayanan 2021 Table 1, as transcribed in shared/reference/training_runs.csv (rows
+// Narayanan 2021 (arXiv 2104.04473) Table 1, as catalog/published_runs.hpp carries it (rows
 // meg21-t1-*): published parameters (billions), heads, hidden, layers, tensor- and
 // pipeline-parallel sizes, GPUs, global batch (sequences). Vocabulary 51,200 and sequence
 // length 2,048 for every row (Sec. 5.1).

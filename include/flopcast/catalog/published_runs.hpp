@@ -1,9 +1,8 @@
 #pragma once
 #include "flopcast/core/config.hpp"
-// Published training runs used to validate the step-time model, carried from
-// shared/reference/training_runs.csv with their sources. Each row states the figures the source
-// gives and, separately, what it leaves out and we had to assume (`assumed`). The assumptions
-// follow one rule per source, never one per row.
+// Published training runs used to validate the step-time model, each with its source (listed
+// below). Each row states the figures the source gives and, separately, what it leaves out and
+// we had to assume (`assumed`). The assumptions follow one rule per source, never one per row.
 //
 // Sources:
 //  - Narayanan et al. 2021, "Efficient Large-Scale Language Model Training on GPU Clusters Using
@@ -12,7 +11,8 @@
 //  - Llama 3 (Dubey et al. 2024), arXiv 2407.21783, Table 4: BF16 MFU on H100 SXM.
 //  - PaLM (Chowdhery et al. 2022), arXiv 2204.02311, Sec. 4 and App. B: 46.2% MFU on TPU v4.
 //  - MLPerf Training v3.0/v3.1 closed GPT-3 175B results (mlcommons training_results_v3.0/v3.1):
-//    steady-state step time derived from the raw result logs (see training_runs.csv notes).
+//    steady-state step time derived from the raw result logs (median over a submission's
+//    result files of training-segment time / steps in the segment, warm-up segment dropped).
 #include <array>
 #include <string_view>
 
@@ -29,7 +29,7 @@ enum class run_metric : unsigned char {
 };
 
 struct published_run {
-  std::string_view id{};      // the training_runs.csv id
+  std::string_view id{};      // short run id ("meg21-t1-1.7B"; MLPerf: round and system)
   std::string_view source{};  // short citation
   transformer model{};
   cluster_spec cluster{};
@@ -177,7 +177,7 @@ constexpr published_run llama3(std::string_view id, int chips, int cp, int seq, 
 }
 
 // MLPerf GPT-3 175B on H100 (NVIDIA NeMo / Megatron-Core v3.x): TP 4, PP 8, virtual PP 12,
-// microbatch 1, FP8, sequence parallelism, no recompute (config defaults per training_runs.csv),
+// microbatch 1, FP8, sequence parallelism, no recompute (v3.x config defaults of the submissions),
 // FlashAttention, distributed optimizer; NeMo overlaps pipeline sends with compute
 // (overlap_p2p_comm) and every TP collective with a GEMM (TP_COMM_OVERLAP=True in each
 // config_DGXH100_*.sh; conf/tp_overlap/h100tp4pp8mbs1.yaml overlaps all ten: ring-exchange

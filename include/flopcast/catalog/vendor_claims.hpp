@@ -2,8 +2,8 @@
 #include "flopcast/core/config.hpp"
 // Vendor performance claims as cited data, each with the basis it was measured on, so that a
 // program can print a claim next to the datasheet ratio and say where the difference comes
-// from. Transcribed from shared/reference/vendor_claims.csv (15 rows); the verification notes
-// say which details were confirmed in stored sources and which were recalled.
+// from. 15 claims, each with the URLs it was transcribed from (`source`); `status` says which
+// details were confirmed in those sources and which were recalled.
 #include <array>
 #include <string_view>
 

@@ -35,7 +35,7 @@ namespace calibrations {
 namespace mamf {
 inline constexpr double a100 = 267.9 / 312.0;     // stas00 mamf-finder; mag-/gpu_benchmark
 inline constexpr double h100 = 794.5 / 989.5;     // stas00 (792.1 in mag-/gpu_benchmark)
-inline constexpr double b200 = 1745.0 / 2250.0;   // stas00 ml-engineering; NOTES.md
+inline constexpr double b200 = 1745.0 / 2250.0;   // stas00 ml-engineering MAMF table
 inline constexpr double mi300x = 758.3 / 1307.4;  // mag-/gpu_benchmark (668, older ROCm: stas00)
 inline constexpr double gaudi2 = 418.7 / 432.0;   // stas00 ml-engineering
 }  // namespace mamf

@@ -123,7 +123,7 @@ struct chip_spec {
   std::optional<price_rate<>> price{};  // list price per entry-hour, where a reputable one exists
   std::string_view price_basis{};
 
-  std::string_view source{};  // URLs, " ; "-separated, as in shared/reference/accelerators.csv
+  std::string_view source{};  // URLs, " ; "-separated
 
   constexpr bool supports(precision p) const { return peak_rates[p].has_value(); }
 

@@ -94,7 +94,8 @@ struct scale_up_domain {
   std::optional<bandwidth<>> per_direction{};
   // To a single peer, one direction, nominal. Empty: per_direction when switched (NVSwitch
   // gives each pair the full rate); one link otherwise (a mesh or torus neighbour: MI300X 64
-  // GB/s, TPU v4 45 GB/s; NOTES.md 2.10). Gaudi sends over 3 ports per peer: set it.
+  // GB/s, TPU v4 45 GB/s; see links::infinity_fabric_mi300x and links::tpu_v4_ici). Gaudi
+  // sends over 3 ports per peer: set it.
   std::optional<bandwidth<>> point_to_point{};
   double efficiency = typical_efficiency(link);  // achievable / nominal, in (0, 1]
   duration<> latency = typical_latency(link);    // alpha: per ring step
@@ -250,8 +251,8 @@ namespace flopcast::clusters {
 
 // Selene-like DGX A100 SuperPOD, 128 nodes: 8 A100 80GB per node on NVLink 3 through 6
 // NVSwitch gen2 chips, one HDR 200 Gb/s HCA per GPU (8 per node) on a fat tree (Narayanan et
-// al. 2021, section 5, describe Selene this way; interconnects.csv: "DGX A100: one HDR 200G per
-// GPU"). The size is that of the issue's 175B-on-1,024-A100 check.
+// al. 2021, section 5, describe Selene this way; links::infiniband_hdr: "DGX A100: one HDR 200G
+// per GPU"). The size is that of the issue's 175B-on-1,024-A100 check.
 inline constexpr cluster_spec dgx_a100_superpod = checked({
     .name = "DGX A100 SuperPOD-like, 128 nodes (1,024x A100 80GB, HDR 200G per GPU)",
     .chip = chips::a100_sxm4_80gb,
@@ -264,7 +265,8 @@ inline constexpr cluster_spec dgx_a100_superpod = checked({
 
 // HGX/DGX H100 nodes with one NDR 400 Gb/s ConnectX-7 per GPU on a rail-optimised fat tree (DGX
 // SuperPOD H100 reference architecture). 4,096 nodes: the H100 side of NVIDIA's GB200 NVL72
-// "4x training" claim as NOTES.md 3 recalls it (32,768 GPUs, 400G InfiniBand).
+// "4x training" claim as catalog/vendor_claims.hpp records it (32,768 GPUs, 400G InfiniBand;
+// recalled, not verified).
 inline constexpr cluster_spec hgx_h100_ndr = checked({
     .name = "HGX H100, 4,096 nodes (32,768x H100 SXM, NDR 400G per GPU)",
     .chip = chips::h100_sxm,
@@ -289,8 +291,8 @@ inline constexpr cluster_spec dgx_b200 = checked({
 });
 
 // GB200 NVL72 racks: 72 GPUs in one NVLink 5 domain (18 NVLink Switch chips), one 400 Gb/s
-// ConnectX-7 per GPU as the DGX GB200 user guide describes the compute trays (NOTES.md 4.7;
-// the catalog's default). 456 racks: the GB200 side of the "4x" claim (NOTES.md 3).
+// ConnectX-7 per GPU as the DGX GB200 user guide describes the compute trays (the catalog's
+// default). 456 racks: the GB200 side of the "4x" claim (catalog/vendor_claims.hpp).
 inline constexpr cluster_spec gb200_nvl72 = checked({
     .name = "GB200 NVL72, 456 racks (32,832 GPUs, 400G per GPU)",
     .chip = chips::gb200,
@@ -302,8 +304,8 @@ inline constexpr cluster_spec gb200_nvl72 = checked({
 });
 
 // The same racks with 800 Gb/s per GPU (XDR / ConnectX-8 class), the network NVIDIA's claim
-// footnote is recalled to use for the GB200 side (NOTES.md 3 and 4.7: some descriptions of
-// GB200 give 800G; DGX GB200 trays have 400G).
+// footnote is recalled to use for the GB200 side (catalog/vendor_claims.hpp; some descriptions
+// of GB200 give 800G; DGX GB200 trays have 400G).
 inline constexpr cluster_spec gb200_nvl72_800g = checked({
     .name = "GB200 NVL72, 456 racks (32,832 GPUs, 800G per GPU)",
     .chip = chips::gb200,
@@ -318,7 +320,7 @@ inline constexpr cluster_spec gb200_nvl72_800g = checked({
 });
 
 // One TPU v4 pod: 4,096 chips in one ICI domain (3D torus of 4x4x4 cubes joined by optical
-// circuit switches). No scale-out: Google publishes no per-chip DCN rate for v4 (NOTES.md 4.5).
+// circuit switches). No scale-out: the Cloud TPU v4 doc gives no per-chip DCN rate.
 // The ICI efficiency and per-hop alpha are the unmeasured/hypothetical defaults.
 inline constexpr cluster_spec tpu_v4_pod = checked({
     .name = "TPU v4 pod (4,096 chips, ICI 3D torus)",

@@ -1,14 +1,14 @@
 #pragma once
 #include "flopcast/core/config.hpp"
-// link_spec: one row of shared/reference/interconnects.csv (a chip-to-chip link, a switch chip, a
-// host link or a scale-out fabric) as a constexpr value, with consistency checks; the named
-// achievable-bandwidth fractions (link_efficiency) with their evidence; and latency_model, the
-// software model latencies that the csv keeps apart from link specs.
+// link_spec: one entry of the interconnect catalog, interconnects.hpp (a chip-to-chip link, a
+// switch chip, a host link or a scale-out fabric) as a constexpr value, with consistency checks;
+// the named achievable-bandwidth fractions (link_efficiency) with their evidence; and
+// latency_model, the software model latencies that the catalog keeps apart from link specs.
 //
 // Direction. Every bandwidth here says which way it counts:
 //   *_per_direction   one direction (what a collective's S / W uses; H100 NVLink: 450 GB/s)
 //   *_bidirectional   both directions added (how NVIDIA, AMD and Google print it: 900 GB/s)
-// Both are stored as the csv records them; where the csv gives both, checked() asserts
+// Both are stored as the sources give them; where both are given, checked() asserts
 // bidirectional == 2 x per-direction. Nothing is derived by halving where a figure is given;
 // the accessors that halve do so only when the per-direction figure is absent, and say so.
 //
@@ -94,7 +94,7 @@ struct link_spec {
   std::string_view name{};
   link_family family = link_family::nvlink;
   int generation = 0;           // NVLink 1-6, NVSwitch 1-4, PCIe 3-6; 0 where not numbered
-  std::string_view category{};  // the csv's category, verbatim
+  std::string_view category{};  // free text ("scale-up GPU-GPU link")
   bool pre_release = false;     // announced, not shipping (figures for roadmap modelling)
   int year = 0;                 // first products (PCIe: specification release)
   std::string_view first_products{};
@@ -123,8 +123,8 @@ struct link_spec {
   std::optional<duration<>> latency{};
   std::string_view latency_basis{};
 
-  std::string_view verification{};  // how well the figures are supported (the csv's column)
-  std::string_view source{};        // URLs, " ; "-separated, as in interconnects.csv
+  std::string_view verification{};  // how well the figures are supported
+  std::string_view source{};        // URLs, " ; "-separated
   std::string_view notes{};
 
   // Links counted in the per-chip figures.
@@ -133,7 +133,7 @@ struct link_spec {
   }
 
   // One direction of one link: the per-link per-direction figure; else, for a single-link chip
-  // (PCIe), the per-chip one; else half the per-link bidirectional figure (TPU7x: the csv gives
+  // (PCIe), the per-chip one; else half the per-link bidirectional figure (TPU7x: its sources give
   // only "200 GB/s bidirectional per axis neighbour"). link_direction_unknown otherwise.
   constexpr result<bandwidth<>> link_per_direction() const {
     if (per_link_per_direction.has_value()) return *per_link_per_direction;
@@ -146,7 +146,7 @@ struct link_spec {
 
   // One direction, all counted links of one chip: the per-chip per-direction figure; else half
   // the per-chip bidirectional one (NeuronLink-v3, whose 1.28 TB/s has no stated direction and
-  // is read as bidirectional, NOTES.md 2.19); else per-link x counted links.
+  // is read as bidirectional, as stas00 reads it); else per-link x counted links.
   constexpr result<bandwidth<>> chip_per_direction() const {
     if (per_chip_per_direction.has_value()) return *per_chip_per_direction;
     if (per_chip_bidirectional.has_value()) return *per_chip_bidirectional / 2.0;
@@ -164,7 +164,7 @@ constexpr bool positive_or_absent(const std::optional<bandwidth<>>& b) {
 constexpr bool at_least_one_or_absent(const std::optional<int>& n) {
   return !n.has_value() || *n >= 1;
 }
-// Where both are given, bidirectional equals twice per-direction (to 1 part in 1e9: the csv's
+// Where both are given, bidirectional equals twice per-direction (to 1 part in 1e9: the catalog's
 // figures are exact decimal pairs such as 76.8 / 153.6).
 constexpr bool twice_or_absent(const std::optional<bandwidth<>>& one_way,
                                const std::optional<bandwidth<>>& both) {
@@ -211,7 +211,7 @@ constexpr const reason* find_problem(const link_spec& l) {
     }
   }
   // Payload per direction is at most the signalling rate and at least 90% of it (PCIe 6's FLIT
-  // mode carries 121 of 128 GB/s, the lowest ratio in the csv).
+  // mode carries 121 of 128 GB/s, the lowest ratio in the catalog).
   if (l.lane_rate.has_value() && l.lanes_per_link_per_direction.has_value()) {
     const auto payload = l.link_per_direction();
     if (payload.ok()) {
@@ -270,7 +270,7 @@ inline constexpr double nvlink4 = 370.0 / 450.0;
 //  - NCCL's tuning model capped A100 (compute capability 8.0) bus bandwidth at 235 GB/s
 //    (NVIDIA/nccl src/graph/tuning.cc at commit 01afd20: `busBw = std::min(busBw, 235.0f)`).
 //  - Measured: 232.5 GB/s all_reduce_perf busbw on 8x A100 (NVIDIA/nccl-tests#175); ~235 GB/s
-//    (stas00, via interconnects.csv notes). NCCL topo.h: SM80_NVLINK_BW 20.0 of 25 (0.80).
+//    (stas00 ml-engineering network chapter). NCCL topo.h: SM80_NVLINK_BW 20.0 of 25 (0.80).
 inline constexpr double nvlink3 = 235.0 / 300.0;
 
 // Other NVLink generations: NCCL's per-link model bandwidth over the nominal per-link rate
@@ -283,11 +283,11 @@ inline constexpr double nvlink2 = 20.0 / 25.0;
 inline constexpr double nvlink5 = 40.1 / 50.0;
 inline constexpr double nvlink6 = nvlink5;  // assumption: no measurement exists yet
 
-// NVLink-C2C: ~370 of 450 GB/s one-way host-device copy on a GB300 DGX Station (stas00, via
-// interconnects.csv notes). A copy benchmark, not a collective.
+// NVLink-C2C: ~370 of 450 GB/s one-way host-device copy on a GB300 DGX Station (stas00
+// ml-engineering network chapter). A copy benchmark, not a collective.
 inline constexpr double nvlink_c2c = 370.0 / 450.0;
 
-// PCIe: 55.4 of 63 GB/s host-to-device on H200, Gen5 x16 (stas00, via interconnects.csv notes);
+// PCIe: 55.4 of 63 GB/s host-to-device on H200, Gen5 x16 (stas00 ml-engineering network chapter);
 // a copy benchmark. (NCCL's topology model uses PCI_BW 12.0 of 15.75 GB/s for Gen3 x16, 0.76.)
 inline constexpr double pcie = 55.4 / 63.0;
 
@@ -316,7 +316,8 @@ inline constexpr double infinity_fabric = 48.0 / 64.0;
 inline constexpr double unmeasured = 0.80;
 
 // For comparison, peers' assumptions: Calculon 0.65 on the NVLink tier and 0.9 on InfiniBand
-// (systems/h100_80g_nvl8.json, via interconnects.csv); the scaling-book uses nominal rates.
+// (github.com/calculon-ai/calculon, systems/h100_80g_nvl8.json); the scaling-book uses
+// nominal rates.
 
 }  // namespace link_efficiency
 
@@ -366,7 +367,7 @@ constexpr double typical_efficiency(const link_spec& l) {
 // ---- Software model latencies -------------------------------------------------------------------
 //
 // Not link hardware: constants that collective libraries and peer models use for the alpha
-// term. interconnects.csv keeps them in their own rows (category "software model latency").
+// term. interconnects.hpp keeps them apart, in latency_models (category "software model latency").
 enum class latency_scope : unsigned char {
   per_step,        // added for every step of a ring (NCCL hwLat x number of steps)
   per_collective,  // added once per collective call

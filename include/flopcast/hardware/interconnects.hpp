@@ -1,17 +1,17 @@
 #pragma once
 #include "flopcast/core/config.hpp"
-// The interconnect catalog: every row of shared/reference/interconnects.csv.
+// The interconnect catalog: every link and latency figure flopcast carries, with its sources.
 //
 //   flopcast::links::*            35 link, switch, host-link and fabric rows, each checked()
 //   flopcast::latency_models::*   the 8 "software model latency" rows: constants that NCCL,
 //                                 Calculon, llm-analysis and the scaling-book use for the alpha
 //                                 term of a collective. Model parameters, not link hardware.
 //
-// Figures are the csv's, in its units: GB/s decimal (1e9 B/s), lane and port rates in Gb/s.
+// Units: GB/s decimal (1e9 B/s), lane and port rates in Gb/s.
 // Direction follows the field names (see <flopcast/hardware/interconnect.hpp>); both the
-// per-direction and the bidirectional figure are stored wherever the csv gives both. Each
-// entry's .verification, .source and .notes are the csv's columns; comments add what the
-// model needs to know. NOTES.md beside the csv explains the disagreements between sources.
+// per-direction and the bidirectional figure are stored wherever the sources give both. Each
+// entry carries .verification (how well supported), .source (URLs) and .notes (caveats and
+// disagreements between sources); comments add what the model needs to know.
 #include <array>
 #include <string_view>
 
@@ -22,7 +22,7 @@ namespace flopcast::links {
 // ---- NVIDIA NVLink (GPU-GPU) --------------------------------------------------------------------
 // Per link: lanes x lane rate per direction; per chip: links x per link. NVIDIA's datasheets
 // quote the bidirectional per-GPU figure (H100 "900 GB/s"); collectives use the per-direction
-// one (450 GB/s). NOTES.md 1.
+// one (450 GB/s), as scaling-book, Calculon, llm-analysis and stas00 do.
 
 inline constexpr link_spec nvlink_1 = checked({
     .name = "NVLink 1",
@@ -506,9 +506,9 @@ inline constexpr link_spec ethernet_800g = checked({
 
 // ---- AMD Infinity Fabric (xGMI; switchless meshes)
 // ----------------------------------------------- AMD does not say whether its "Peak Infinity
-// Fabric Link Bandwidth" is one way or both; the csv (with stas00) reads it as bidirectional.
+// Fabric Link Bandwidth" is one way or both; flopcast (with stas00) reads it as bidirectional.
 // Peer-to-peer uses one link; the per-chip figure is reached only by all-to-all over every peer
-// (NOTES.md 2.10).
+// (ROCm MI300 doc: 7 links, fully connected; see infinity_fabric_mi300x below).
 
 inline constexpr link_spec infinity_fabric_mi250x = checked({
     .name = "AMD Infinity Fabric (MI250X, CDNA2)",
@@ -585,7 +585,8 @@ inline constexpr link_spec infinity_fabric_mi355x = checked({
 
 // ---- Google TPU ICI (torus; per link = one neighbour, one direction)
 // ----------------------------- Older Google docs gave per-chip one-way totals in Gbps, newer ones
-// "bidirectional GBps" (NOTES.md 2.14); both agree with scaling-book's per-link one-way rates.
+// "bidirectional GBps" (cloud.google.com/tpu/docs); both agree with scaling-book's per-link
+// one-way rates.
 
 inline constexpr link_spec tpu_v4_ici = checked({
     .name = "Google TPU v4 ICI",
@@ -672,7 +673,7 @@ inline constexpr link_spec tpu_v6e_ici = checked({
               "https://jax-ml.github.io/scaling-book/gpus/",
 });
 
-// The csv gives the per-link figure only as bidirectional (200 GB/s per axis neighbour);
+// Its sources give the per-link figure only as bidirectional (200 GB/s per axis neighbour);
 // link_per_direction() halves it.
 inline constexpr link_spec tpu7x_ici = checked({
     .name = "Google TPU7x (Ironwood) ICI",
@@ -697,7 +698,7 @@ inline constexpr link_spec tpu7x_ici = checked({
 
 // ---- Intel Gaudi (on-die RoCE ports, for scale-up and scale-out) --------------------------------
 // Per-chip figures count the 21 ports used for all-to-all inside an 8-card node (3 per peer);
-// 3 more ports face the scale-out network (NOTES.md 2.18).
+// 3 more ports face the scale-out network (the 21/3 split per stas00's network chapter).
 
 inline constexpr link_spec gaudi2_roce = checked({
     .name = "Intel Gaudi 2 integrated RoCE",
@@ -749,8 +750,9 @@ inline constexpr link_spec gaudi3_roce = checked({
 
 // ---- AWS ----------------------------------------------------------------------------------------
 
-// 1.28 TB/s per chip with no stated direction; read as bidirectional (stas00, NOTES.md 2.19), so
-// chip_per_direction() gives 640 GB/s. No per-link figure in the csv.
+// 1.28 TB/s per chip with no stated direction (AWS Neuron docs); read as bidirectional (as
+// stas00's network chapter does), so chip_per_direction() gives 640 GB/s. No per-link figure
+// is stored.
 inline constexpr link_spec neuronlink_v3 = checked({
     .name = "AWS NeuronLink-v3",
     .family = link_family::neuronlink,
@@ -787,7 +789,7 @@ inline constexpr link_spec efa_v3 = checked({
     .notes = "16x 200G interfaces per instance = 3.2 Tbps; 200 Gb/s per Trainium2 chip.",
 });
 
-// Every entry above, in csv order.
+// Every entry above, in order.
 inline constexpr std::array<const link_spec*, 35> all{
     &nvlink_1,
     &nvlink_2,
@@ -836,7 +838,7 @@ constexpr const link_spec* find(std::string_view name) {
 
 }  // namespace flopcast::links
 
-// ---- Software model latencies (csv category "software model latency") ---------------------------
+// ---- Software model latencies (category "software model latency") -------------------------------
 // Constants that libraries and peer models use for the alpha term of a collective. They are
 // model parameters, not link hardware latencies, and each says what it is added to.
 

@@ -2,10 +2,11 @@
 #include "flopcast/core/config.hpp"
 // AMD Instinct accelerators (CDNA2 to CDNA4) as constexpr chip_spec values.
 //
-// Figures are those of shared/reference/accelerators.csv (NOTES.md there explains the choices).
+// Figures come from each entry's `source` URLs; comments say which was chosen where they differ.
 // AMD prints dense and "with structured sparsity" (2x) figures separately; the dense one is used.
 // Infinity Fabric bandwidth: AMD does not say whether its "Peak Infinity Fabric Link Bandwidth"
-// is one direction or both; like stas00 and the csv, it is read as bidirectional (NOTES.md 10).
+// is one direction or both; like stas00 (ml-engineering network chapter), it is read as
+// bidirectional.
 // Peer-to-peer traffic between two GPUs uses one link: the scale-up figure is the aggregate to
 // all 7 peers, so model all-to-all and peer-to-peer separately on AMD.
 // Scale-out (400 Gb/s per GPU from MI300X on) is a typical-deployment assumption, not an AMD spec.
@@ -171,7 +172,7 @@ inline constexpr chip_spec mi355x = checked({
     .scale_up =
         {
             .name = "Infinity Fabric 4th gen, 7 links x 153.6 GB/s",
-            .bidirectional = 1075.0 * gigabytes_per_s,  // 7 x 153.6 = 1,075.2, csv rounds
+            .bidirectional = 1075.0 * gigabytes_per_s,  // 7 x 153.6 = 1,075.2, rounded
             .domain_typical = 8,
             .domain_max = 8,
         },

@@ -2,7 +2,7 @@
 #include "flopcast/core/config.hpp"
 // AWS Trainium as constexpr chip_spec values.
 //
-// Figures are those of shared/reference/accelerators.csv (NOTES.md there explains the choices).
+// Figures come from each entry's `source` URLs; comments say which was chosen where they differ.
 // AWS lists 2,563 "sparse" TFLOPS for FP8/FP16/BF16/TF32; that is not a plain 2x of either dense
 // figure, so only the dense rates are used. AWS publishes no TDP or process node.
 #include "flopcast/hardware/chip_checks.hpp"

@@ -2,15 +2,15 @@
 #include "flopcast/core/config.hpp"
 // Google TPUs (v4 to TPU7x "Ironwood") as constexpr chip_spec values.
 //
-// Figures are those of shared/reference/accelerators.csv (NOTES.md there explains the choices).
+// Figures come from each entry's `source` URLs; comments say which was chosen where they differ.
 // Google publishes dense rates only (no sparsity figures) and no TDP for v5e and later; TDP is
-// absent for those chips. HBM capacity is the vendor-marketed "GB" the csv carries, although
-// Google's docs say GiB for v4 (32 GiB), v5p (95 GiB) and TPU7x (192 GiB): the figure is kept
-// as printed, in decimal units, like every other chip in the catalog.
+// absent for those chips. HBM capacity is the vendor-marketed "GB", although Google's docs say
+// GiB for v4 (32 GiB), v5p (95 GiB) and TPU7x (192 GiB): the figure is kept as printed, in
+// decimal units, like every other chip in the catalog.
 // ICI bandwidth is per chip, both directions added ("bidirectional GBps" in current docs; older
-// docs gave one-way totals in Gbps, NOTES.md 14).
+// docs gave one-way totals in Gbps: v5e 1,600, v5p 4,800; cloud.google.com/tpu/docs).
 // FP8: v5p and v6e run it at the BF16 rate (no speed-up before Ironwood); INT8 is 2x BF16 on
-// v5e, v5p and v6e but 1x on v4 (NOTES.md 16).
+// v5e, v5p and v6e but 1x on v4 (Cloud TPU docs; the comparison table on the TPU7x page).
 #include "flopcast/hardware/chip_checks.hpp"
 
 namespace flopcast::chips {
@@ -40,7 +40,7 @@ inline constexpr chip_spec tpu_v4 = checked({
             .name = "ICI, 6 links, 3D torus with optical circuit switches",
             // Derived: scaling-book's 45 GB/s one-way per link x 2 x 6 links (single source).
             .bidirectional = 540.0 * gigabytes_per_s,
-            // The csv leaves the typical domain empty. 64 = one 4x4x4 cube: the unit the
+            // The sources name no typical domain. 64 = one 4x4x4 cube: the unit the
             // optical circuit switches join into larger slices, and the smallest slice that can
             // wrap into a 3D torus (every torus dimension is a multiple of 4, Cloud TPU v4 doc).
             .domain_typical = 64,

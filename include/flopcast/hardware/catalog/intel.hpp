@@ -2,11 +2,12 @@
 #include "flopcast/core/config.hpp"
 // Intel (Habana) Gaudi accelerators as constexpr chip_spec values.
 //
-// Figures are those of shared/reference/accelerators.csv (NOTES.md there explains the choices).
+// Figures come from each entry's `source` URLs; comments say which was chosen where they differ.
 // Rates are the MME (matrix engine) peaks; Gaudi has no structured sparsity, and the vector/TPC
 // rates are not included. Gaudi's scale-up and scale-out are the same on-die RoCE Ethernet
 // ports: the scale-up figure counts the 21 ports used for all-to-all inside an 8-card node
-// (3 to each of 7 peers), the scale-out figure the remaining 3 (NOTES.md 18).
+// (3 to each of 7 peers), the scale-out figure the remaining 3 (the split per stas00's network
+// chapter; 24 ports per Intel's HLS-Gaudi2 datasheet and Gaudi 3 white paper).
 #include "flopcast/hardware/chip_checks.hpp"
 
 namespace flopcast::chips {
@@ -47,7 +48,7 @@ inline constexpr chip_spec gaudi2 = checked({
 });
 
 // The whitepaper's 1,835 TFLOPS BF16/FP8 implies about 1,750 MHz; stas00 reports shipping parts
-// run the MME at 1,600 MHz (1,677 TFLOPS). The whitepaper figure is kept (NOTES.md 17).
+// run the MME at 1,600 MHz (1,677 TFLOPS). The whitepaper figure is kept (both in `source`).
 inline constexpr chip_spec gaudi3 = checked({
     .name = "Gaudi 3 (HL-325L OAM)",
     .maker = vendor::intel,

@@ -2,8 +2,8 @@
 #include "flopcast/core/config.hpp"
 // NVIDIA data-centre GPUs, Volta to Blackwell Ultra, as constexpr chip_spec values.
 //
-// Every figure is the one in shared/reference/accelerators.csv (see NOTES.md there for the
-// disagreements between sources and the value chosen). Conventions:
+// Every figure comes from the URLs in the entry's `source` field; where sources disagree, the
+// entry's comments say which value was chosen. Conventions:
 //   - Tensor rates are dense. NVIDIA datasheets since Ampere print Tensor Core figures "with
 //     sparsity" (2:4) and say dense is half; "DS/2" below means "datasheet figure / 2".
 //   - INT8 is in TOPS on the FLOP/s scale.
@@ -29,7 +29,7 @@ inline constexpr chip_spec v100_sxm2_32gb = checked({
     .transistors_billion = 21.1,  // secondary sources only
     .peak_rates =
         {
-            // No FP64 tensor path on Volta (csv fp64_tensor empty): fp64 holds the vector rate,
+            // No FP64 tensor path on Volta (no FP64 tensor figure): fp64 holds the vector rate,
             // as chip.hpp defines the field.
             .fp64 = 7.8 * tflop_per_s,
             .fp64_vector = 7.8 * tflop_per_s,  // final SXM2 spec (GTC 2017 preview: 7.5); secondary
@@ -262,8 +262,9 @@ inline constexpr chip_spec h100_pcie = checked({
               "https://github.com/stas00/ml-engineering/blob/master/compute/accelerator/README.md",
 });
 
-// The current per-GPU table (NOTES.md 7). The 2023 datasheet listed per-pair figures (188 GB,
-// 7.8 TB/s); NVIDIA later restated per GPU at lower compute (FP8 3,341 sparse).
+// The current per-GPU table (NVIDIA's H100 page; PNY's copy of the datasheet). The 2023 datasheet
+// listed per-pair figures (188 GB, 7.8 TB/s); NVIDIA later restated per GPU at lower compute
+// (FP8 3,341 sparse).
 inline constexpr chip_spec h100_nvl = checked({
     .name = "H100 NVL 94GB",
     .maker = vendor::nvidia,
@@ -299,8 +300,8 @@ inline constexpr chip_spec h100_nvl = checked({
               "nvidia%20data%20center%20gpus/english/h100-nvl-datasheet.pdf",
 });
 
-// China export variant. No NVIDIA datasheet found (NOTES.md 8): FP64 and NVLink from two or
-// more secondary pages; tensor rates assumed equal to H100 SXM (same GH100 die).
+// China export variant. No NVIDIA datasheet found: FP64 and NVLink from two or more secondary
+// pages (in `source`); tensor rates assumed equal to H100 SXM (same GH100 die).
 inline constexpr chip_spec h800_sxm = checked({
     .name = "H800 SXM5 80GB",
     .maker = vendor::nvidia,
@@ -318,7 +319,7 @@ inline constexpr chip_spec h800_sxm = checked({
             .bf16 = 989.5 * tflop_per_s,       // assumed = H100 SXM
             .fp16 = 989.5 * tflop_per_s,       // assumed = H100 SXM
             // SXM, not the 1,513 of a Lenovo H800 PCIe sheet that scaling-book's DeepSeek-V3
-            // MFU example uses (NOTES.md 8).
+            // MFU example uses (jax-ml.github.io/scaling-book/applied-inference/).
             .fp8 = 1979.0 * tflop_per_s,
             .int8 = 1979.0 * tflop_per_s,  // assumed = H100 SXM
         },
@@ -386,7 +387,7 @@ inline constexpr chip_spec h200_sxm = checked({
 
 // ---- Blackwell ---------------------------------------------------------------------------------
 // Current values (HGX page, Blackwell tech brief v2.1), not the GTC 2024 launch values
-// (NOTES.md 1). FP6 runs at the FP8 rate on NVIDIA.
+// (DGX B200 datasheet: 192 GB, 8 TB/s). FP6 runs at the FP8 rate on NVIDIA.
 
 // Lower-power (700 W) Blackwell for HGX H100 baseboards; briefly sold. No NVIDIA page for B100
 // was found: rates are the HGX B100 8-GPU totals (FP4 56/112 PF, FP8 28/56 PF) divided by 8.
@@ -403,7 +404,7 @@ inline constexpr chip_spec b100 = checked({
         {
             .fp64 = 30.0 * tflop_per_s,         // hmc-tech only
             .fp64_vector = 30.0 * tflop_per_s,  // hmc-tech only
-            // fp32 absent: not found in public sources (NOTES.md 4.5).
+            // fp32 absent: not found in public sources (none of `source` gives it).
             .tf32 = 875.0 * tflop_per_s,   // hmc-tech only (launch: 1.8 PF sparse)
             .bf16 = 1750.0 * tflop_per_s,  // half the FP8 rate (two secondary sources)
             .fp16 = 1750.0 * tflop_per_s,  // as BF16
@@ -571,11 +572,12 @@ inline constexpr chip_spec gb200_superchip = checked({
 
 // ---- Blackwell Ultra ---------------------------------------------------------------------------
 // FP4 sparse is not 2x dense on Blackwell Ultra, so there is no FP4/FP8 rule for this
-// generation. INT8 and FP64 are almost removed (NOTES.md 3): the vendor figures are kept, and
-// models should treat INT8 on B300/GB300 as unsupported.
+// generation. INT8 and FP64 are almost removed (Blackwell tech brief v2.1, Verda): the vendor
+// figures are kept, and models should treat INT8 on B300/GB300 as unsupported.
 
-// HGX B300. FP4 dense is disputed (NOTES.md 2 and open question 1): 14 PF (tech brief v2.1
-// Table 3, Verda) is used; the HGX page's 108 PF / 8 gives 13.5, Lockwood 13.1, stas00 12.6.
+// HGX B300. FP4 dense is disputed and the choice still open: 14 PF (tech brief v2.1 Table 3,
+// Verda) is used; the HGX page's 108 PF / 8 gives 13.5, Lockwood 13.1, stas00 12.6 (all in
+// `source`).
 inline constexpr chip_spec b300 = checked({
     .name = "B300 (HGX)",
     .maker = vendor::nvidia,
