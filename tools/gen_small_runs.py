@@ -275,7 +275,10 @@ def emit(r, out):
         if 'Interleaved 1F1B' in notes:
             vp = 2
             assumed.append('interleaved: 2 stages per rank (torchtitan default)')
-    if mb == '-1' or not mb:
+    if num(r['value'].rstrip('%')) <= 0:
+        skip.append('placeholder row of a failed run: every figure is -1 (no measurement)')
+        mb = '1'
+    elif mb == '-1' or not mb:
         skip.append(f'microbatch not usable ({mb!r})')
         mb = '1'
     mb = int(mb)
@@ -292,7 +295,9 @@ def emit(r, out):
     # measured seconds per step
     metric = r['metric']
     val = num(r['value'].rstrip('%'))
-    if metric == 'tokens_per_s_per_gpu':
+    if val <= 0:
+        step = 0.0
+    elif metric == 'tokens_per_s_per_gpu':
         step = gbs * s / (val * n)
     elif metric == 'tokens_per_s_total':
         step = gbs * s / val
@@ -335,6 +340,12 @@ def emit(r, out):
     if mem:
         memv = num(mem)
         unit = 'gib' if fam in ('tt24', 'tt25', 'tt25h', 'ao', 'tt24a') else 'gb'
+    if fam == 'nemobr':
+        m = re.search(r'([\d.]+) NeMo Container', r['framework'])
+        assumed.insert(0, f'NeMo container {m.group(1)}')
+    if fam.startswith('llmf'):
+        m = re.search(r"Section '([^']*)'", notes)
+        assumed.insert(0, f"section '{m.group(1)}'")
     note_parts = [x for x in (chip_note, cl_note) if x] + assumed
     note = '; '.join(note_parts)
     src_path = r['source_path']
