@@ -279,7 +279,7 @@ int main(int argc, char** argv) {
     it->rows.push_back(&o);
   }
   std::printf("\n## Plans ranked as measured\n\nGroups where one source measured several plans of one "
-              "model and sequence on one GPU count. Throughput = tokens per second (global batch x "
+              "model and sequence on one GPU count (repeats of one plan count once, at their mean). Throughput = tokens per second (global batch x "
               "sequence / step). rho = Spearman rank correlation of predicted vs measured throughput "
               "(3 plans or more); top pick = the plan the model rates fastest, and whether its measured "
               "throughput is within 10%% of the measured best.\n");
@@ -290,13 +290,27 @@ int main(int argc, char** argv) {
   int n_groups = 0, n_top_ok = 0, n_rho = 0;
   double sum_rho = 0.0;
   for (const group& g : groups) {
-    if (g.rows.size() < 2) continue;
-    std::vector<double> measured, predicted;
+    // Repeats of one plan (same plan and options) count once, at their mean measured throughput.
+    std::vector<std::string> plans;
+    std::vector<double> measured, predicted, repeats;
+    std::vector<const outcome*> first;
     for (const outcome* o : g.rows) {
       const double tokens = static_cast<double>(o->run->plan.global_batch) * o->run->model.seq_len;
-      measured.push_back(tokens / o->run->measured_s);
-      predicted.push_back(tokens / o->step_s);
+      const std::string key = plan_text(*o->run);
+      const auto it = std::find(plans.begin(), plans.end(), key);
+      if (it == plans.end()) {
+        plans.push_back(key);
+        measured.push_back(tokens / o->run->measured_s);
+        predicted.push_back(tokens / o->step_s);
+        repeats.push_back(1.0);
+        first.push_back(o);
+      } else {
+        const std::size_t i = static_cast<std::size_t>(it - plans.begin());
+        measured[i] = (measured[i] * repeats[i] + tokens / o->run->measured_s) / (repeats[i] + 1.0);
+        repeats[i] += 1.0;
+      }
     }
+    if (plans.size() < 2) continue;
     const std::size_t pick = static_cast<std::size_t>(
         std::max_element(predicted.begin(), predicted.end()) - predicted.begin());
     const double best = *std::max_element(measured.begin(), measured.end());
@@ -305,15 +319,15 @@ int main(int argc, char** argv) {
     ++n_groups;
     n_top_ok += ok ? 1 : 0;
     char rho[16] = "";
-    if (g.rows.size() >= 3) {
+    if (plans.size() >= 3) {
       const double r = spearman(predicted, measured);
       sum_rho += r;
       ++n_rho;
       std::snprintf(rho, sizeof rho, "%+.2f", r);
     }
     if (!summary_only) {
-      std::printf("| %s | %zu | %s | %s | %.2f (%s) |\n", g.key.c_str(), g.rows.size(), rho,
-                  ok ? "yes" : "no", ratio, sv(g.rows[pick]->run->id).c_str());
+      std::printf("| %s | %zu | %s | %s | %.2f (%s) |\n", g.key.c_str(), plans.size(), rho,
+                  ok ? "yes" : "no", ratio, sv(first[pick]->run->id).c_str());
     }
   }
   std::printf("\n%d groups: the top pick is within 10%% of the measured best in %d; mean rho %.2f over "

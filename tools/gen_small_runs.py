@@ -260,9 +260,13 @@ def emit(r, out):
         mb = '8'
     if fam == 'cai':
         m2 = re.search(r'batch size per DP (\d+)', notes)
-        assumed.append('precision BF16, full recompute, no gradient accumulation (microbatch = batch per DP)')
         rc = 'full'
-        mb = str(gbs // dp)
+        if pp > 1:
+            assumed.append('precision BF16, full recompute, pipeline microbatch 1 (benchmark.py default)')
+            mb = '1'
+        else:
+            assumed.append('precision BF16, full recompute, no gradient accumulation (microbatch = batch per DP)')
+            mb = str(gbs // dp)
     if fam == 'nemols':
         assumed.append('microbatch 1')
         mb = '1'
