@@ -334,6 +334,51 @@ int main(int argc, char** argv) {
               "the %d groups of 3 plans or more.\n",
               n_groups, n_top_ok, n_rho ? sum_rho / n_rho : 0.0, n_rho);
 
+  // ---- Scaling at fixed per-GPU work.
+  struct series {
+    std::string key;
+    std::vector<const outcome*> rows;
+  };
+  std::vector<series> scaling;
+  for (const outcome& o : out) {
+    if (!o.predicted) continue;
+    const small_run& r = *o.run;
+    const parallel_plan& p = r.plan;
+    const double per_replica = static_cast<double>(p.global_batch) / data_parallel(p, r.chips);
+    char key[400];
+    std::snprintf(key, sizeof key, "%s | %s seq %d | %s | tp%d pp%d cp%d z%d mb%d, %.0f per replica, %s %s",
+                  sv(r.source).c_str(), sv(r.model.name).c_str(), r.model.seq_len, sv(r.chip->name).c_str(),
+                  p.tp, p.pp, p.cp, p.zero_stage, p.microbatch, per_replica,
+                  recompute_name(p.recompute_mode), sv(name(p.compute)).c_str());
+    auto it = std::find_if(scaling.begin(), scaling.end(), [&](const series& x) { return x.key == key; });
+    if (it == scaling.end()) {
+      scaling.push_back({key, {}});
+      it = scaling.end() - 1;
+    }
+    it->rows.push_back(&o);
+  }
+  std::printf("\n## Scaling at fixed work per GPU\n\nSeries where one source ran one model and plan at "
+              "several GPU counts with the same work per data-parallel replica. Per-GPU throughput at the "
+              "largest count over that at the smallest, measured and predicted (1.00 = perfect weak "
+              "scaling).\n\n| series | GPUs | measured | predicted |\n|---|---|---:|---:|\n");
+  int n_series = 0;
+  double sum_gap = 0.0;
+  for (const series& x : scaling) {
+    const auto [lo, hi] = std::minmax_element(x.rows.begin(), x.rows.end(), [](const outcome* a, const outcome* b) {
+      return a->run->chips < b->run->chips;
+    });
+    if ((*lo)->run->chips == (*hi)->run->chips) continue;
+    // Per-GPU throughput ~ work per GPU / step; the work per GPU is the same along a series.
+    const double measured = (*lo)->run->measured_s / (*hi)->run->measured_s;
+    const double predicted = (*lo)->step_s / (*hi)->step_s;
+    ++n_series;
+    sum_gap += predicted - measured;
+    std::printf("| %s | %d-%d | %.2f | %.2f |\n", x.key.c_str(), (*lo)->run->chips, (*hi)->run->chips,
+                measured, predicted);
+  }
+  std::printf("\n%d series: the predicted scaling ratio is %+.2f above the measured one on average.\n",
+              n_series, n_series ? sum_gap / n_series : 0.0);
+
   if (summary_only) return 0;
 
   // ---- Per-source tables.
