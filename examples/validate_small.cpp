@@ -57,9 +57,10 @@ const char* recompute_name(recompute r) {
 
 std::string plan_text(const small_run& r) {
   const parallel_plan& p = r.plan;
+  char vp[16] = "";
+  if (p.vp > 1) std::snprintf(vp, sizeof vp, "v%d", p.vp);
   char buf[200];
-  std::snprintf(buf, sizeof buf, "tp%d pp%d%s cp%d dp%d z%d mb%d gbs%d %s %s%s", p.tp, p.pp,
-                p.vp > 1 ? ("v" + std::to_string(p.vp)).c_str() : "", p.cp,
+  std::snprintf(buf, sizeof buf, "tp%d pp%d%s cp%d dp%d z%d mb%d gbs%d %s %s%s", p.tp, p.pp, vp, p.cp,
                 data_parallel(p, r.chips), p.zero_stage, p.microbatch, p.global_batch,
                 recompute_name(p.recompute_mode), sv(name(p.compute)).c_str(),
                 r.options.tp_overlap > 0.0 ? " tp-overlap" : "");
@@ -199,10 +200,10 @@ int main(int argc, char** argv) {
     }
     source_stats(r.source).add(o.error, r.id);
     const parallel_plan& p = r.plan;
-    features[std::string("chip: ") + sv(r.chip->name)].add(o.error, r.id);
-    features[std::string("precision: ") + sv(name(p.compute))].add(o.error, r.id);
-    features[std::string("recompute: ") + recompute_name(p.recompute_mode)].add(o.error, r.id);
-    features["ZeRO stage " + std::to_string(p.zero_stage)].add(o.error, r.id);
+    features[std::string("chip: ").append(sv(r.chip->name))].add(o.error, r.id);
+    features[std::string("precision: ").append(sv(name(p.compute)))].add(o.error, r.id);
+    features[std::string("recompute: ").append(recompute_name(p.recompute_mode))].add(o.error, r.id);
+    features[std::string("ZeRO stage ").append(std::to_string(p.zero_stage))].add(o.error, r.id);
     features[p.tp > 1 ? "TP > 1" : "TP = 1"].add(o.error, r.id);
     features[p.pp > 1 ? "PP > 1" : "PP = 1"].add(o.error, r.id);
     features[p.cp > 1 ? "CP > 1" : "CP = 1"].add(o.error, r.id);
@@ -269,8 +270,9 @@ int main(int argc, char** argv) {
   for (const outcome& o : out) {
     if (!o.predicted) continue;
     const small_run& r = *o.run;
-    std::string key = sv(r.source) + " | " + sv(r.model.name) + " seq " + std::to_string(r.model.seq_len) +
-                      " | " + std::to_string(r.chips) + "x " + sv(r.chip->name);
+    std::string key = sv(r.source);
+    key.append(" | ").append(sv(r.model.name)).append(" seq ").append(std::to_string(r.model.seq_len));
+    key.append(" | ").append(std::to_string(r.chips)).append("x ").append(sv(r.chip->name));
     auto it = std::find_if(groups.begin(), groups.end(), [&](const group& g) { return g.key == key; });
     if (it == groups.end()) {
       groups.push_back({key, {}});
@@ -379,6 +381,31 @@ int main(int argc, char** argv) {
   std::printf("\n%d series: the predicted scaling ratio is %+.2f above the measured one on average.\n",
               n_series, n_series ? sum_gap / n_series : 0.0);
 
+  // ---- Memory.
+  std::printf("\n## Memory: published peak vs our estimate\n\nRows that publish peak memory per GPU "
+              "(GiB converted to GB). Our estimate is the model state and activations of the busiest "
+              "chip (memory check off where it refuses); the published figure is the allocator's peak "
+              "as the framework logs it.\n\n");
+  if (!summary_only) {
+    std::printf("| row | source | chip | plan | published | estimate | estimate / published |\n"
+                "|---|---|---|---|---:|---:|---:|\n");
+  }
+  stats memory_stats;
+  for (const outcome& o : out) {
+    const small_run& r = *o.run;
+    if (r.memory_in == memory_unit::none || o.memory_gb <= 0.0) continue;
+    const double pub_gb = r.memory_in == memory_unit::gib ? r.memory * 1.073741824 : r.memory;
+    memory_stats.add(o.memory_gb / pub_gb - 1.0, r.id);
+    if (!summary_only) {
+      std::printf("| %s | %s | %s | %s | %.1f GB | %.1f GB | %.2f |\n", sv(r.id).c_str(), sv(r.source).c_str(),
+                  sv(r.chip->name).c_str(), plan_text(r).c_str(), pub_gb, o.memory_gb, o.memory_gb / pub_gb);
+    }
+  }
+  std::printf("\n%d rows: the estimate is %+.1f%% off the published peak on average (mean absolute "
+              "%.1f%%, largest %+.1f%% in %s).\n",
+              memory_stats.n, 100.0 * memory_stats.bias(), 100.0 * memory_stats.mae(),
+              100.0 * memory_stats.worst, memory_stats.worst_id.c_str());
+
   if (summary_only) return 0;
 
   // ---- Per-source tables.
@@ -407,7 +434,7 @@ int main(int argc, char** argv) {
         }
       }
       std::string note;
-      if (!r.skip.empty()) note = "skipped: " + sv(r.skip);
+      if (!r.skip.empty()) note.append("skipped: ").append(sv(r.skip));
       else if (o.refused_code) note.append("refused: ").append(o.refused_code);
       std::printf("| %s | %s | %d | %s | %d | %s | %.4g | %s | %s | %s | %s |\n", sv(r.id).c_str(),
                   sv(r.model.name).c_str(), r.model.seq_len, sv(r.chip->name).c_str(), r.chips,
