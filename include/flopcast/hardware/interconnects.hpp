@@ -982,4 +982,76 @@ constexpr duration<> typical_latency(const link_spec& l) {
   return latency_models::nccl_nvlink.value;
 }
 
+// ---- Bandwidth against message size -------------------------------------------------------------
+//
+// Collectives of small messages do not reach the large-message bus bandwidth: protocol switches
+// (LL, LL128, Simple), chunking and pipeline fill make nccl-tests' busBw rise with the buffer
+// size S and saturate. One named constant per link family describes the curve:
+//
+//   busBw(S) = busBw_max x S / (S + S_half)
+//
+// S_half is the buffer size (as nccl-tests counts it: the all-reduce buffer, the all-gather
+// output) at which a collective reaches half its large-message rate. The collective formulas
+// (parallel/collectives.hpp) apply it to each tier's achievable rate at the collective's buffer
+// size. Equivalently the bandwidth term moves S + S_half bytes: a fixed cost of S_half / busBw_max
+// per collective on top of the per-step alpha.
+//
+// Fitted (least squares of log busBw, sizes 1 MiB to 1 GiB: the range of training's TP
+// activations, bucketed gradients and per-layer ZeRO-3 gathers; busBw_max = the sweep's largest
+// value) to half of the published nccl-tests sweeps of each family and checked on the other half
+// (mean absolute error of busBw over the held-out sweeps):
+namespace link_half_size {
+// NVLink/NVSwitch (A100, H100, H200, B200, GB200 single node): 12.1 MiB. Fitted on stas00
+// ml-engineering network/README.md (8x A100; 8x B200 p6-b200), Azure AI-benchmarking-guide
+// (ND A100 v4, ND H200 v5 NCCL 2.20.5, ND GB200 v6), Together AI's H100 node (all_reduce) and
+// xxrjun's H100 example cluster (all_gather, alltoall); held out: stas00 8x H200, AWS p5 single
+// node, Azure ND H100 v5, ND H200 v5 NCCL 2.26.2, xxrjun all_reduce and reduce_scatter, Together
+// all_gather: busBw within 5-15% (mean 10%) at 1 MiB-1 GiB. (Point-to-point sendrecv saturates
+// later, about 100% off at 1 MiB: not separately modelled.)
+inline constexpr double nvlink_mib = 12.1;
+// InfiniBand (HDR/NDR, 2-10 nodes of 8 GPUs): 24 MiB. Fitted on lambda 2x 8 B200 and Crusoe
+// 2x 8 A100 (8 HCAs) all_reduce and xxrjun 10x 8 H100 all_gather/alltoall; held out: Nebius
+// 2x 8 H100 all_reduce 14%, xxrjun 10-node reduce_scatter 16%. (xxrjun's 10-node all_reduce
+// peaks at 1 GiB and falls after it, 46%.)
+inline constexpr double infiniband_mib = 24.0;
+// Ethernet RoCE v2: 41 MiB, fitted over all three published RoCE sweeps (GCP A4 B200 RoCE
+// 3.2 Tb/s per node; 2x MI300X on 8x mlx5 RoCE; 2x MI355X on 8x Pollara 400); fitted on the
+// first two alone it is 26 MiB and misses the third by 77%: the RoCE stacks differ widely.
+inline constexpr double ethernet_roce_mib = 41.0;
+// AWS EFA: 59 MiB, fitted on stas00's 4x p6-b200 (EFA v4) and aws-samples' 2x p5.48xlarge
+// (EFA v2) all_reduce sweeps; held out: 2x p4de.24xlarge (EFA v1, 4x 100G) 35% (40 MiB fits it).
+// EFA's libfabric path starts slower than InfiniBand's verbs.
+inline constexpr double efa_mib = 59.0;
+// Scale-up links are not given a default: typical_half_size() returns 0 for them (every message
+// at the large-message rate, as before), and nvlink_mib is carried for users who set
+// scale_up_domain::half_size. Why: applied to Megatron's tensor-parallel all-reduces (16-24 MiB
+// per microbatch of one 2,048-token sequence), it takes the Narayanan 2021 Table 1 runs at TP 4
+// and 8 (7.5B, 18.4B; microbatch 1 assumed there, as the paper does not state it) from -11% to
+// -19%, outside the validation bound: either those runs used larger microbatches or
+// Megatron's in-node all-reduce beat the nccl-tests curve, and the evidence cannot yet tell.
+// Families without a published sweep (TPU ICI, Gaudi RoCE, NeuronLink, PCIe, NVLink-C2C,
+// Infinity Fabric) likewise default to 0.
+inline constexpr double scale_up_default_mib = 0.0;
+}  // namespace link_half_size
+
+// The default S_half of a link (see link_half_size for the evidence). A named input: a cluster's
+// scale_up_domain and scale_out_network may set their own.
+constexpr data_size<> typical_half_size(const link_spec& l) {
+  double mib = link_half_size::scale_up_default_mib;
+  switch (l.family) {
+    case link_family::infiniband:
+      mib = link_half_size::infiniband_mib;
+      break;
+    case link_family::ethernet:
+      mib = link_half_size::ethernet_roce_mib;
+      break;
+    case link_family::efa:
+      mib = link_half_size::efa_mib;
+      break;
+    default:
+      break;
+  }
+  return mib * mebibytes;
+}
+
 }  // namespace flopcast
