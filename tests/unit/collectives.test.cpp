@@ -152,7 +152,7 @@ TEST_CASE("placement decides the links a parallel group uses", "[collectives][cl
 }
 
 TEST_CASE("collectives slow down for small messages as nccl-tests measures", "[collectives][cluster]") {
-  // busBw(S) = busBw_max x S / (S + S_half); InfiniBand's S_half is 24 MiB.
+  // busBw(S) = busBw_max x S / (S + S_half); InfiniBand's S_half is 12 MiB.
   const cluster_spec& h100 = clusters::hgx_h100_ndr;
   const double half = link_half_size::infiniband_mib * 1048576.0;
   CHECK(h100.scale_out.half_size.base_value() == half);

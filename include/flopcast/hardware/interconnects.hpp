@@ -996,32 +996,37 @@ constexpr duration<> typical_latency(const link_spec& l) {
 // size. Equivalently the bandwidth term moves S + S_half bytes: a fixed cost of S_half / busBw_max
 // per collective on top of the per-step alpha.
 //
-// Fitted (least squares of log busBw, sizes 1 MiB to 1 GiB: the range of training's TP
-// activations, bucketed gradients and per-layer ZeRO-3 gathers; busBw_max = the sweep's largest
-// value) to half of the published nccl-tests sweeps of each family and checked on the other half
-// (mean absolute error of busBw over the held-out sweeps):
+// Fitted to published nccl-tests sweeps of each family (sizes 1 MiB to 1 GiB: the range of
+// training's TP activations, bucketed gradients and per-layer ZeRO-3 gathers), on top of this
+// library's own collective model: each sweep's system is modelled (k1 GPUs per node, k2 nodes,
+// NCCL's per-step alphas of typical_latency(), the sweep's largest busBw as the large-message
+// rate), and S_half is the value that minimises the mean |log| error of the predicted busBw.
+// Fitted on part of each family's sweeps and checked on the rest (mean error of busBw over the
+// held-out sweep):
 namespace link_half_size {
-// NVLink/NVSwitch (A100, H100, H200, B200, GB200 single node): 12.1 MiB. Fitted on stas00
-// ml-engineering network/README.md (8x A100; 8x B200 p6-b200), Azure AI-benchmarking-guide
-// (ND A100 v4, ND H200 v5 NCCL 2.20.5, ND GB200 v6), Together AI's H100 node (all_reduce) and
-// xxrjun's H100 example cluster (all_gather, alltoall); held out: stas00 8x H200, AWS p5 single
-// node, Azure ND H100 v5, ND H200 v5 NCCL 2.26.2, xxrjun all_reduce and reduce_scatter, Together
-// all_gather: busBw within 5-15% (mean 10%) at 1 MiB-1 GiB. (Point-to-point sendrecv saturates
-// later, about 100% off at 1 MiB: not separately modelled.)
+// InfiniBand (HDR/NDR): 12 MiB. Fitted on lambda 2x 8 B200, Crusoe 2x 8 A100 (8 HCAs) and
+// xxrjun's 10x 8 H100 all_gather (18%, 20%, 25%); held out: Nebius 2x 8 H100 all_reduce, 8%.
+// (The 10-node all_reduce and reduce_scatter prefer ~48 MiB, 34-43% off at 12: the effective
+// cost grows with the node count faster than NCCL's alphas do.)
+inline constexpr double infiniband_mib = 12.0;
+// Ethernet RoCE v2: 24 MiB. Fitted on GCP A4 (B200, RoCE 3.2 Tb/s per node) and 2x MI355X on
+// 8x Pollara 400 (14%, 20%); held out: 2x MI300X on 8x mlx5 RoCE, 57% (48 MiB fits it): RoCE
+// stacks differ widely.
+inline constexpr double ethernet_roce_mib = 24.0;
+// AWS EFA: 48 MiB. Fitted on stas00's 4x p6-b200 (EFA v4) and aws-samples' 2x p5.48xlarge
+// (EFA v2) all_reduce sweeps (15%, 14%); held out: 2x p4de.24xlarge (EFA v1, 4x 100G), 43%.
+// EFA's libfabric path ramps up later than InfiniBand's verbs.
+inline constexpr double efa_mib = 48.0;
+// GPUDirect-TCPXO (Google A3 Mega): 32 MiB, from the one all_gather sweep on 2x A3 Mega (6%);
+// the 2-node all_reduce sweep on A3 Mega is 68% off (NCCL.md's caveat: two-node all_reduce
+// overstates the network). Used by the A3 Mega network profile; TCPX (A3 High) takes it too.
+inline constexpr double gpudirect_tcpx_mib = 32.0;
+// NVLink/NVSwitch single node: 12.1 MiB as the bare curve busBw_max x S / (S + S_half) (no
+// alpha), fitted on stas00 8x A100 and 8x B200, Azure ND A100 v4, ND H200 v5, ND GB200 v6,
+// Together's H100 and xxrjun's H100 all_gather/alltoall; held out (stas00 H200, AWS p5, Azure ND
+// H100 v5, xxrjun all_reduce/reduce_scatter, Together all_gather) within 5-15%. Not a default:
+// NCCL's NVLink alpha (3.4 us per ring step) already gives in-node collectives most of this.
 inline constexpr double nvlink_mib = 12.1;
-// InfiniBand (HDR/NDR, 2-10 nodes of 8 GPUs): 24 MiB. Fitted on lambda 2x 8 B200 and Crusoe
-// 2x 8 A100 (8 HCAs) all_reduce and xxrjun 10x 8 H100 all_gather/alltoall; held out: Nebius
-// 2x 8 H100 all_reduce 14%, xxrjun 10-node reduce_scatter 16%. (xxrjun's 10-node all_reduce
-// peaks at 1 GiB and falls after it, 46%.)
-inline constexpr double infiniband_mib = 24.0;
-// Ethernet RoCE v2: 41 MiB, fitted over all three published RoCE sweeps (GCP A4 B200 RoCE
-// 3.2 Tb/s per node; 2x MI300X on 8x mlx5 RoCE; 2x MI355X on 8x Pollara 400); fitted on the
-// first two alone it is 26 MiB and misses the third by 77%: the RoCE stacks differ widely.
-inline constexpr double ethernet_roce_mib = 41.0;
-// AWS EFA: 59 MiB, fitted on stas00's 4x p6-b200 (EFA v4) and aws-samples' 2x p5.48xlarge
-// (EFA v2) all_reduce sweeps; held out: 2x p4de.24xlarge (EFA v1, 4x 100G) 35% (40 MiB fits it).
-// EFA's libfabric path starts slower than InfiniBand's verbs.
-inline constexpr double efa_mib = 59.0;
 // Scale-up links are not given a default: typical_half_size() returns 0 for them (every message
 // at the large-message rate, as before), and nvlink_mib is carried for users who set
 // scale_up_domain::half_size. Why: applied to Megatron's tensor-parallel all-reduces (16-24 MiB
