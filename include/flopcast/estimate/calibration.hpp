@@ -15,7 +15,7 @@
 // stack has published training throughput, the figure is fitted to it (fit_calibration(), HBM
 // held; rows and order in catalog/calibration_evidence.hpp, refitted by
 // tests/unit/calibration_evidence.test.cpp), and checked on held-out rows:
-//   Hopper BF16 0.629 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
+//   Hopper BF16 0.630 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
 //     rms 2.9%; 53-59% MFU, not the ~75% MAMF would predict.
 //   Hopper FP8 0.472 of the FP8 peak: the same recipes at FP8; rms 4.5%. FP8 steps run 1.3-1.5x
 //     faster than BF16 there, not 2x.
@@ -49,7 +49,7 @@ inline constexpr double hbm_efficiency = 0.85;
 inline constexpr double hbm_efficiency_multi_die_assumed = 0.80;
 
 // Fitted to training throughput (catalog/calibration_evidence.hpp).
-inline constexpr double hopper_bf16_trained = 0.629;
+inline constexpr double hopper_bf16_trained = 0.630;
 inline constexpr double hopper_fp8_trained = 0.472;
 inline constexpr double ampere_bf16_trained = 0.695;
 }  // namespace calibrations
@@ -167,6 +167,12 @@ inline constexpr double gemm_half_width = 128.0;
 // only for small layers and small microbatches, where a layer's GEMMs take under a few
 // milliseconds.
 inline constexpr duration<> layer_pass_overhead = 50e-6 * seconds;
+// Data-parallel gradient buckets, in parameters: Megatron-Core's DDP default, bucket_size =
+// max(40,000,000, 1,000,000 x data-parallel size) (megatron/core/distributed/
+// distributed_data_parallel.py). Each bucket is one collective of its own size (so the message-
+// size curve applies) and the last one is exposed after the backward.
+inline constexpr double gradient_bucket_parameters = 40e6;
+inline constexpr double gradient_bucket_per_rank = 1e6;
 
 // HBM traffic of the memory-bound kernels of one layer's forward pass, in 16-bit elements per
 // token, counted kernel by kernel for a Megatron-style layer (2 LayerNorms read+write h each;

@@ -366,14 +366,25 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // Stage 0 all-reduces gradients during the last backward (2/3 of a microbatch's compute);
   // stages 1-2 (distributed optimizer) reduce-scatter them then, and all-gather the updated
   // weights during the next step's first forward (the other 1/3).
-  duration<> dp_time{};
+  // Gradients are reduced in buckets, each one collective of the bucket's size, launched as the
+  // backward fills it (Megatron-Core's DDP: bucket_size = max(40,000,000, 1,000,000 x DP)
+  // parameters, megatron/core/distributed/distributed_data_parallel.py). The last bucket fills
+  // only at the end of the backward: its reduction is exposed whatever the window.
+  duration<> dp_time{}, dp_tail{};
   if (p.zero_stage < 3 && dp_group > 1.0) {
-    dp_time = p.zero_stage == 0 ? dp_all_reduce(grads)
-                                : dp_reduce_scatter(grads) + dp_all_gather(weights);
+    const double bucket_params = flopcast::max(model_constants::gradient_bucket_parameters,
+                                               model_constants::gradient_bucket_per_rank * dp_group);
+    const double buckets = flopcast::max(1.0, held.total() / bucket_params);
+    const data_size<> bucket_grads = grads / buckets;
+    const data_size<> bucket_weights = weights / buckets;
+    dp_tail = p.zero_stage == 0 ? dp_all_reduce(bucket_grads) : dp_reduce_scatter(bucket_grads);
+    dp_time = p.zero_stage == 0 ? dp_tail * buckets
+                                : (dp_tail + dp_all_gather(bucket_weights)) * buckets;
   }
   const double window = p.zero_stage == 0 ? 2.0 / 3.0 : 1.0;
   const duration<> overlap_window = o.overlap_dp ? compute_mb * window : duration<>{};
-  const duration<> dp_exposed = detail::max0(dp_time - overlap_window);
+  const duration<> dp_exposed =
+      o.overlap_dp ? flopcast::max(detail::max0(dp_time - overlap_window), dp_tail) : dp_time;
 
   // ---- Optimizer step over the parameters this chip updates.
   const double updated = p.zero_stage >= 1 ? held.dense / dp_group + held.experts / (dp_group / ep)
