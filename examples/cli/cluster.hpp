@@ -120,6 +120,7 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
   out.scale_up.shape = up.shape;
   out.scale_up.efficiency = typical_efficiency(up.link);
   out.scale_up.latency = typical_latency(up.link);
+  out.scale_up.half_size = typical_half_size(up.link);
   if (c.arch == generation::gaudi2 || c.arch == generation::gaudi3) {
     // Each pair of Gaudi cards talks over 3 ports (21 all-to-all ports / 7 peers).
     const auto one = up.link.link_per_direction();
@@ -139,6 +140,7 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
       out.scale_out.per_direction = *choice.scale_out_gbps * gigabits_per_s;
     out.scale_out.efficiency = typical_efficiency(net);
     out.scale_out.latency = typical_latency(net);
+    out.scale_out.half_size = typical_half_size(net);
   }
   if (choice.network != nullptr) {
     out = with_network(out, *choice.network);
