@@ -75,3 +75,19 @@ TEST_CASE("tensor parallelism across nodes runs on the scale-out network", "[net
   CHECK(s16.tp_comm.in(seconds) > 10.0 * s8.tp_comm.in(seconds));
   CHECK(s16.step > s8.step);
 }
+
+TEST_CASE("a half-bandwidth size outside [0, 1 TB] is refused with its reason", "[networks]") {
+  for (double bad : {-1.0, 2e12, std::nan(""), HUGE_VAL}) {
+    cluster_spec c = clusters::hgx_h100_ndr.with_count(16);
+    c.scale_out.half_size = data_size<>::from_base(bad);
+    CHECK(find_problem(c) == &reasons::cluster_half_size_out_of_range);
+    c = clusters::hgx_h100_ndr.with_count(16);
+    c.scale_up.half_size = data_size<>::from_base(bad);
+    CHECK(find_problem(c) == &reasons::cluster_half_size_out_of_range);
+  }
+  cluster_spec c = clusters::hgx_h100_ndr.with_count(16);
+  c.scale_out.half_size = data_size<>{};  // 0: every message at the large-message rate
+  CHECK(find_problem(c) == nullptr);
+  c.scale_up.half_size = data_size<>::from_base(1e12);
+  CHECK(find_problem(c) == nullptr);
+}
