@@ -1002,7 +1002,13 @@ constexpr duration<> typical_latency(const link_spec& l) {
 // NCCL's per-step alphas of typical_latency(), the sweep's largest busBw as the large-message
 // rate), and S_half is the value that minimises the mean |log| error of the predicted busBw.
 // Fitted on part of each family's sweeps and checked on the rest (mean error of busBw over the
-// held-out sweep):
+// held-out sweep). The sweeps, all nccl-tests or rccl-tests output published in these
+// repositories: dstackai/dstack (mkdocs/docs/examples/clusters/lambda.md, nebius.md, gcp.md;
+// examples/clusters/crusoe/README.md), xxrjun/nccl-tests-cluster
+// (benchmarks/example-cluster01/nccl-benchmark-results), aws-samples/awsome-distributed-training
+// (micro-benchmarks/nccl-tests/README.md), stas00/ml-engineering (network/README.md),
+// hisohara/ai-scripts (training/01_rccl-smoketest/README.md), Azure/AI-benchmarking-guide
+// (Azure_Results), togethercomputer/together-nccl-tests (benchmarks/H100/results):
 namespace link_half_size {
 // InfiniBand (HDR/NDR): 12 MiB. Fitted on lambda 2x 8 B200, Crusoe 2x 8 A100 (8 HCAs) and
 // xxrjun's 10x 8 H100 all_gather (18%, 20%, 25%); held out: Nebius 2x 8 H100 all_reduce, 8%.
