@@ -1,6 +1,7 @@
 #pragma once
 // A cluster for `--chip NAME --chips N`: the chip's usual scale-up domain on the link of its
-// family, and a scale-out network at the chip's typical NIC rate (or --scale-out-gbps). The
+// family, and a scale-out network at the chip's typical NIC rate (or --scale-out-gbps), or the
+// named profile of --network (flopcast::networks: AWS EFA, Google TCPX, RoCE, InfiniBand). The
 // shapes follow the example clusters of <flopcast/hardware/cluster.hpp>: for an A100 or H100
 // this builds the same cluster as clusters::dgx_a100_superpod / hgx_h100_ndr resized.
 //
@@ -17,6 +18,7 @@
 #include <flopcast/hardware/catalog.hpp>
 #include <flopcast/hardware/cluster.hpp>
 #include <flopcast/hardware/interconnects.hpp>
+#include <flopcast/hardware/networks.hpp>
 #include <optional>
 #include <string>
 
@@ -27,6 +29,9 @@ namespace flopcast_cli {
 struct cluster_choice {
   std::optional<int> domain;             // --domain: accelerators per scale-up domain
   std::optional<double> scale_out_gbps;  // --scale-out-gbps: NIC line rate per accelerator
+  // --network: a scale-out network profile (flopcast::networks); --scale-out-gbps still sets
+  // the rate when both are given.
+  const flopcast::network_profile* network = nullptr;
 };
 
 namespace detail {
@@ -115,6 +120,7 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
   out.scale_up.shape = up.shape;
   out.scale_up.efficiency = typical_efficiency(up.link);
   out.scale_up.latency = typical_latency(up.link);
+  out.scale_up.half_size = typical_half_size(up.link);
   if (c.arch == generation::gaudi2 || c.arch == generation::gaudi3) {
     // Each pair of Gaudi cards talks over 3 ports (21 all-to-all ports / 7 peers).
     const auto one = up.link.link_per_direction();
@@ -134,6 +140,11 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
       out.scale_out.per_direction = *choice.scale_out_gbps * gigabits_per_s;
     out.scale_out.efficiency = typical_efficiency(net);
     out.scale_out.latency = typical_latency(net);
+    out.scale_out.half_size = typical_half_size(net);
+  }
+  if (choice.network != nullptr) {
+    out = with_network(out, *choice.network);
+    if (choice.scale_out_gbps) out.scale_out.per_direction = *choice.scale_out_gbps * gigabits_per_s;
   }
   return out;
 }

@@ -66,6 +66,10 @@ inline constexpr std::array job_options{
            "cluster", 1, 16'777'216},
     option{"--scale-out-gbps", "G", "NIC line rate per accelerator, Gb/s (default: the chip's)",
            "cluster", 1, 1e5},
+    option{"--network", "NAME",
+           "scale-out network profile, e.g. infiniband-ndr, roce-meta, aws-p5-efa, gcp-a3-mega, "
+           "azure-nd-h100-v5 (default: InfiniBand at the chip's NIC rate)",
+           "cluster"},
     option{"--tp", "N", "tensor parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))", 1,
            65'536},
     option{"--sequence-parallel", "", "shard norms and dropout over tp (Korthikanti 2022)",
@@ -259,6 +263,11 @@ inline job make_job(const arguments& a) {
     double g = 0.0;
     number("--scale-out-gbps", g);
     choice.scale_out_gbps = g;
+  }
+  if (const std::string* net = a.find("--network")) {
+    std::vector<std::string_view> names;
+    for (const flopcast::network_profile* n : flopcast::networks::all) names.push_back(n->key);
+    choice.network = flopcast::networks::all[detail::choose("--network", *net, names)];
   }
   j.cluster = cluster_for(*j.chip, j.chips, choice);
 

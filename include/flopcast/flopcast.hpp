@@ -26,6 +26,7 @@
 #include "flopcast/hardware/cluster.hpp"
 #include "flopcast/hardware/interconnect.hpp"
 #include "flopcast/hardware/interconnects.hpp"
+#include "flopcast/hardware/networks.hpp"
 
 // workload: transformers, their parameters, FLOPs and memory, the model catalog
 #include "flopcast/workload/activations.hpp"

@@ -450,6 +450,10 @@ std::vector<std::string> job_words(entropy& in, const std::string& chip = {}) {
   }
   if (in.coin(5)) add("--tp-overlap", std::to_string(in.unit()));
   if (in.coin(5)) add("--scale-out-gbps", std::to_string(in.log_uniform(10, 3200)));
+  if (in.coin(6)) {
+    add("--network", in.one_of({"infiniband-ndr", "roce-meta", "aws-p4d-efa", "aws-p5-efa",
+                                "gcp-a3-high", "gcp-a3-mega", "azure-nd-h100-v5", "no-such-net"}));
+  }
   if (in.coin(8)) add("--domain", std::to_string(1 << in.pick(9)));
   if (in.coin(5)) add("--gemm-efficiency", std::to_string(in.log_uniform(0.02, 1.0)));
   if (in.coin(8)) add("--fp8-gemm-efficiency", std::to_string(in.log_uniform(0.02, 1.0)));

@@ -133,7 +133,7 @@ cluster_spec make_cluster(entropy& in) {
   }
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
-    switch (in.pick(18)) {
+    switch (in.pick(20)) {
       case 0: c.count = in.size_like(1 << 16); break;
       case 1: c.scale_up.size = in.size_like(72); break;
       case 2: c.scale_up.efficiency = in.real_like(0.0, 1.0); break;
@@ -151,6 +151,8 @@ cluster_spec make_cluster(entropy& in) {
       case 14: c.chip.peak_rates.fp8 = in.real_like(0.0, 4e15) * flop_per_s; break;
       case 15: c.chip.accelerators = in.size_like(4); break;
       case 16: c.chip.scale_up.bidirectional = in.real_like(0.0, 1.8e12) * bytes_per_s; break;
+      case 17: c.scale_up.half_size = in.real_like(0.0, 1e8) * bytes; break;
+      case 18: c.scale_out.half_size = in.real_like(0.0, 1e8) * bytes; break;
       default: c.chip.scale_out = hostile_rate(in, 100e9); break;
     }
   }

@@ -233,16 +233,20 @@ static_assert(near(h100.peak(precision::bf16).in(pflop_per_s), 32768 * 989.5e-3)
 // TP = 8 all-reduce stays on NVLink: the flat ring at 370 GB/s.
 static_assert(near(ms(all_reduce(h100, GB, 8, 1)),
                    ms(ring_all_reduce(GB, 8, 370.0 * gigabytes_per_s, alpha))));
+// The NIC's rate for a 1 GB buffer: 48 GB/s x S / (S + 12 MiB), the message-size curve
+// (link_half_size::infiniband_mib); NVLink keeps its large-message rate (no default S_half).
+constexpr auto nic_at_gb =
+    at_message_size<double>(h100.scale_out_achievable(), GB, h100.scale_out.half_size);
+static_assert(near(gbs(nic_at_gb), 48.0 * 1e9 / (1e9 + 12.0 * 1048576.0)));
 // DP = 16 after TP = 2: 4 GPUs in each of 4 nodes, the fastest two-tier algorithm.
 static_assert(all_reduce(h100, GB, 16, 2) ==
-              two_tier_ring_all_reduce(GB, 4, 4, h100.scale_up_achievable(), alpha,
-                                       h100.scale_out_achievable(), net_alpha));
+              two_tier_ring_all_reduce(GB, 4, 4, h100.scale_up_achievable(), alpha, nic_at_gb,
+                                       net_alpha));
 // DP = 64 after TP = 8: one GPU per node, the NICs only.
-static_assert(near(ms(all_reduce(h100, GB, 64, 8)),
-                   ms(all_reduce(GB, 64, h100.scale_out_achievable(), net_alpha))));
+static_assert(near(ms(all_reduce(h100, GB, 64, 8)), ms(all_reduce(GB, 64, nic_at_gb, net_alpha))));
 // Pipeline neighbours: in the node (stride 2) on NVLink, across nodes (stride 8) on the NIC.
 static_assert(near(ms(point_to_point(h100, GB, 2)), 1.0 / 370.0 * 1e3 + 3.4e-3));
-static_assert(near(ms(point_to_point(h100, GB, 8)), 1.0 / 48.0 * 1e3 + 14e-3));
+static_assert(near(ms(point_to_point(h100, GB, 8)), 1.0 / gbs(nic_at_gb) * 1e3 + 14e-3));
 
 // GB200 NVL72: 72 per domain, 900 GB/s per direction per GPU.
 static_assert(clusters::gb200_nvl72.domain_size() == 72 && clusters::gb200_nvl72.domains() == 456);

@@ -136,9 +136,11 @@ TEST_CASE("placement decides the links a parallel group uses", "[collectives][cl
   const double hgx = ms(all_reduce(h100, grads, 9, 8));
   CHECK(hgx / nvl72 > 10.0);
 
-  // A cluster's collective is the fastest two-tier formula at its achievable rates.
-  const auto up = h100.scale_up_achievable();
-  const auto out = h100.scale_out_achievable();
+  // A cluster's collective is the fastest two-tier formula at its achievable rates, each taken
+  // at the buffer's size (at_message_size).
+  const auto up = at_message_size<double>(h100.scale_up_achievable(), GB, h100.scale_up.half_size);
+  const auto out =
+      at_message_size<double>(h100.scale_out_achievable(), GB, h100.scale_out.half_size);
   const auto a_up = h100.scale_up.latency;
   const auto a_out = h100.scale_out.latency;
   CHECK(all_reduce(h100, GB, 16, 2) <= hierarchical_all_reduce(GB, 4, 4, up, a_up, out, a_out));
@@ -147,6 +149,31 @@ TEST_CASE("placement decides the links a parallel group uses", "[collectives][cl
   CHECK(reduce_scatter(h100, GB, 16, 2) ==
         two_tier_ring_reduce_scatter(GB, 4, 4, up, a_up, out, a_out));
   CHECK(check_group(0.5, 1.0) == &reasons::collective_ranks_below_one);
+}
+
+TEST_CASE("collectives slow down for small messages as nccl-tests measures", "[collectives][cluster]") {
+  // busBw(S) = busBw_max x S / (S + S_half); InfiniBand's S_half is 12 MiB.
+  const cluster_spec& h100 = clusters::hgx_h100_ndr;
+  const double half = link_half_size::infiniband_mib * 1048576.0;
+  CHECK(h100.scale_out.half_size.base_value() == half);
+  const auto big = h100.scale_out_achievable();
+  CHECK_THAT(at_message_size<double>(big, data_size<>::from_base(half), h100.scale_out.half_size)
+                 .base_value(),
+             WithinRel(big.base_value() / 2.0, 1e-12));
+  // An all-reduce across 8 nodes (one GPU each) of 1 MiB runs at ~4% of the large rate; of 1 GiB
+  // at ~98%. Bus bandwidth from the time, as nccl-tests derives it.
+  const auto bus = [&](double bytes) {
+    const double t = all_reduce(h100, data_size<>::from_base(bytes), 8, 8).in(seconds);
+    return 2.0 * 7.0 / 8.0 * bytes / t / big.base_value();
+  };
+  CHECK(bus(1048576.0) < 0.06);
+  CHECK(bus(1073741824.0) > 0.95);
+  CHECK(bus(1048576.0) < bus(16.0 * 1048576.0));
+  CHECK(bus(16.0 * 1048576.0) < bus(256.0 * 1048576.0));
+  // Scale-up links keep the large-message rate unless a cluster sets its S_half.
+  CHECK(h100.scale_up.half_size.base_value() == 0.0);
+  // An empty buffer costs no bandwidth time and stays finite.
+  CHECK(all_reduce(h100, data_size<>{}, 16, 1).base_value() >= 0.0);
 }
 
 TEST_CASE("TPU v4 pod: a torus neighbour is one ICI link", "[collectives][cluster]") {

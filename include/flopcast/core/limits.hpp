@@ -31,6 +31,9 @@ inline constexpr int max_entry_accelerators = 64;  // accelerators per catalog e
 inline constexpr int max_batch = 1 << 30;          // sequences per step (global) or microbatch
 // Link latency (alpha): a ring step slower than a second is not a network.
 inline constexpr double max_latency_s = 1.0;
+// Half-bandwidth message size (S_half, see typical_half_size): 0 (every message at the full
+// rate) to 1 TB; measured links sit at 10-60 MiB.
+inline constexpr double max_half_size_bytes = 1e12;
 
 // ---- Calibration and software options (estimate/calibration.hpp, estimate/step_time.hpp).
 // Below 1% of peak (or of HBM bandwidth) a chip is not running a training step; the fit searches

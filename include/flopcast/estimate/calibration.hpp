@@ -15,11 +15,11 @@
 // stack has published training throughput, the figure is fitted to it (fit_calibration(), HBM
 // held; rows and order in catalog/calibration_evidence.hpp, refitted by
 // tests/unit/calibration_evidence.test.cpp), and checked on held-out rows:
-//   Hopper BF16 0.621 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
+//   Hopper BF16 0.630 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
 //     rms 2.9%; 53-59% MFU, not the ~75% MAMF would predict.
-//   Hopper FP8 0.462 of the FP8 peak: the same recipes at FP8; rms 4.5%. FP8 steps run 1.3-1.5x
+//   Hopper FP8 0.472 of the FP8 peak: the same recipes at FP8; rms 4.5%. FP8 steps run 1.3-1.5x
 //     faster than BF16 there, not 2x.
-//   Ampere BF16 0.693 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.9%.
+//   Ampere BF16 0.695 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.9%.
 // TPUs take MaxText's best published MFU as a lower bound (below).
 // Families without training evidence take their MAMF scaled by Hopper's ratio of trained to
 // benchmarked efficiency, and their FP8 figure at Hopper's FP8/BF16 ratio (both assumed).
@@ -49,9 +49,9 @@ inline constexpr double hbm_efficiency = 0.85;
 inline constexpr double hbm_efficiency_multi_die_assumed = 0.80;
 
 // Fitted to training throughput (catalog/calibration_evidence.hpp).
-inline constexpr double hopper_bf16_trained = 0.621;
-inline constexpr double hopper_fp8_trained = 0.462;
-inline constexpr double ampere_bf16_trained = 0.693;
+inline constexpr double hopper_bf16_trained = 0.630;
+inline constexpr double hopper_fp8_trained = 0.472;
+inline constexpr double ampere_bf16_trained = 0.695;
 }  // namespace calibrations
 
 // A family's constants. A field left out takes the unmeasured default (H100's fitted values).
@@ -156,6 +156,23 @@ namespace model_constants {
 // tile edge on every current GPU: at d = 128 a kernel keeps half the tile pipeline busy. (Not
 // fitted to any run.)
 inline constexpr double gemm_half_width = 128.0;
+// A fixed cost per layer per pass (forward, each backward pass, each recomputed forward), paid
+// however small the layer's work: the gaps between its kernels. A transformer layer runs about 25
+// kernels per forward pass in a framework without CUDA graphs (2 norms, 4 projections, the
+// attention kernel, rotary or bias, activation, residual adds, dropout, casts), and consecutive
+// kernels launched asynchronously leave a gap of about 2 us each on the GPU (NVIDIA Technical
+// Blog, "Getting Started with CUDA Graphs", A. Gray 2019: short kernels take 3.8 us each when
+// launched back to back against 2.9 us of execution, about 1 us of launch gap, and more with a
+// Python framework's dispatch between them). 25 x 2 us = 50 us. Assumed, not fitted: it matters
+// only for small layers and small microbatches, where a layer's GEMMs take under a few
+// milliseconds.
+inline constexpr duration<> layer_pass_overhead = 50e-6 * seconds;
+// Data-parallel gradient buckets, in parameters: Megatron-Core's DDP default, bucket_size =
+// max(40,000,000, 1,000,000 x data-parallel size) (megatron/core/distributed/
+// distributed_data_parallel.py). Each bucket is one collective of its own size (so the message-
+// size curve applies) and the last one is exposed after the backward.
+inline constexpr double gradient_bucket_parameters = 40e6;
+inline constexpr double gradient_bucket_per_rank = 1e6;
 
 // HBM traffic of the memory-bound kernels of one layer's forward pass, in 16-bit elements per
 // token, counted kernel by kernel for a Megatron-style layer (2 LayerNorms read+write h each;

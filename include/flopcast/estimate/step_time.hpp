@@ -18,8 +18,9 @@
 // Step = microbatch time x (m + (p - 1)/v)  [1F1B; (p-1)/v of it is the bubble; it holds for
 //        m < p too, see the bubble below]
 //      + data-parallel communication not hidden behind the last backward + optimizer step.
-// ZeRO-3 gathers weights for each microbatch's forward and backward and reduce-scatters its
-// gradients, prefetched behind that microbatch's compute.
+// ZeRO-3 gathers each layer's weights for each microbatch's forward and backward and
+// reduce-scatters its gradients, layer by layer: the forward's gathers hide only behind the
+// forward, the backward's behind the backward, and the first gather is exposed.
 // MFU = model FLOPs / (step x chips x peak at the plan's precision); HFU counts recompute.
 #include "flopcast/core/error.hpp"
 #include "flopcast/estimate/calibration.hpp"
@@ -268,23 +269,36 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // Data-parallel collectives: on the cluster's placement, or flat at the NIC rate.
   const bool spans_domains = place_group<double>(c, dp_group, dp_stride).domains > 1.0;
   const bool flat = !o.hierarchical_dp && spans_domains;
-  const bandwidth<> nic = c.scale_out_achievable();
   const duration<> nic_alpha = c.scale_out.latency;
+  const auto nic = [&](data_size<> bytes) {
+    return at_message_size<double>(c.scale_out_achievable(), bytes, c.scale_out.half_size);
+  };
   const auto dp_all_gather = [&](data_size<> bytes) {
-    return flat ? all_gather<double>(bytes, dp_group, nic, nic_alpha)
+    return flat ? all_gather<double>(bytes, dp_group, nic(bytes), nic_alpha)
                 : all_gather<double>(c, bytes, dp_group, dp_stride);
   };
   const auto dp_reduce_scatter = [&](data_size<> bytes) {
-    return flat ? reduce_scatter<double>(bytes, dp_group, nic, nic_alpha)
+    return flat ? reduce_scatter<double>(bytes, dp_group, nic(bytes), nic_alpha)
                 : reduce_scatter<double>(c, bytes, dp_group, dp_stride);
   };
   const auto dp_all_reduce = [&](data_size<> bytes) {
-    return flat ? all_reduce<double>(bytes, dp_group, nic, nic_alpha)
+    return flat ? all_reduce<double>(bytes, dp_group, nic(bytes), nic_alpha)
                 : all_reduce<double>(c, bytes, dp_group, dp_stride);
   };
   const bool zero3 = p.zero_stage == 3 && dp_group > 1.0;
-  const duration<> zero3_traffic =
-      zero3 ? dp_all_gather(weights) * 2.0 + dp_reduce_scatter(grads) : duration<>{};
+  // ZeRO-3 / FSDP as it runs: one all-gather of a layer's weights before its forward and again
+  // before its backward, and one reduce-scatter of its gradients after its backward, each of one
+  // layer's size (FSDP wraps each transformer block; DeepSpeed gathers per module). Each can hide
+  // only behind compute of its own phase: the forward gathers behind the forward, the backward
+  // gathers and reduce-scatters behind the backward (and its recompute); the first gather of a
+  // microbatch has nothing to hide behind.
+  const double stage_share = d(m.layers) / pp;  // layers per stage on an even split
+  const data_size<> layer_weights = weights / stage_share;
+  const data_size<> layer_grads = grads / stage_share;
+  const duration<> zero3_gather = zero3 ? dp_all_gather(layer_weights) : duration<>{};
+  const duration<> zero3_scatter = zero3 ? dp_reduce_scatter(layer_grads) : duration<>{};
+  const double forward_share =
+      f.forward.matmul.base_value() / all_layer_flops.base_value();  // 1/3, 1/4 with recompute
 
   // One microbatch on a stage of `stage_layers` layers (with the logits on the last stage). The
   // stage's share of the layers' work is written as a divisor, layers / stage_layers, which is
@@ -301,7 +315,8 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
     const duration<> logits_time =
         logits ? logits_flops / (gemm_peak * eta_logits) : duration<>{};
-    r.compute = layer_flops / (gemm_peak * eta_gemm) + logits_time + attention_time;
+    r.compute = layer_flops / (gemm_peak * eta_gemm) + logits_time + attention_time +
+                model_constants::layer_pass_overhead * (n * passes);
     const data_size<> traffic = data_size<>::from_base(
         tokens_chip * n * 2.0 *
         ((replicated + sharded) * passes +
@@ -313,7 +328,13 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     r.cp = o.overlap_cp ? detail::max0(cp_raw - attention_time) : cp_raw;
     const double moe_layers = d(m.moe_layer_count()) / divisor;
     r.ep = all_to_all<double>(c, routed, ep, t * cp) * (moe_layers * ep_collectives);
-    if (zero3) r.zero3 = o.zero3_prefetch ? detail::max0(zero3_traffic - r.compute) : zero3_traffic;
+    if (zero3) {
+      const duration<> forward = zero3_gather * n, backward = (zero3_gather + zero3_scatter) * n;
+      r.zero3 = o.zero3_prefetch
+                    ? zero3_gather + detail::max0(forward - r.compute * forward_share) +
+                          detail::max0(backward - r.compute * (1.0 - forward_share))
+                    : forward + backward;
+    }
     r.total = r.compute + r.memory + r.tp + r.cp + r.ep + pp_mb + r.zero3;
     return r;
   };
@@ -345,14 +366,25 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // Stage 0 all-reduces gradients during the last backward (2/3 of a microbatch's compute);
   // stages 1-2 (distributed optimizer) reduce-scatter them then, and all-gather the updated
   // weights during the next step's first forward (the other 1/3).
-  duration<> dp_time{};
+  // Gradients are reduced in buckets, each one collective of the bucket's size, launched as the
+  // backward fills it (Megatron-Core's DDP: bucket_size = max(40,000,000, 1,000,000 x DP)
+  // parameters, megatron/core/distributed/distributed_data_parallel.py). The last bucket fills
+  // only at the end of the backward: its reduction is exposed whatever the window.
+  duration<> dp_time{}, dp_tail{};
   if (p.zero_stage < 3 && dp_group > 1.0) {
-    dp_time = p.zero_stage == 0 ? dp_all_reduce(grads)
-                                : dp_reduce_scatter(grads) + dp_all_gather(weights);
+    const double bucket_params = flopcast::max(model_constants::gradient_bucket_parameters,
+                                               model_constants::gradient_bucket_per_rank * dp_group);
+    const double buckets = flopcast::max(1.0, held.total() / bucket_params);
+    const data_size<> bucket_grads = grads / buckets;
+    const data_size<> bucket_weights = weights / buckets;
+    dp_tail = p.zero_stage == 0 ? dp_all_reduce(bucket_grads) : dp_reduce_scatter(bucket_grads);
+    dp_time = p.zero_stage == 0 ? dp_tail * buckets
+                                : (dp_tail + dp_all_gather(bucket_weights)) * buckets;
   }
   const double window = p.zero_stage == 0 ? 2.0 / 3.0 : 1.0;
   const duration<> overlap_window = o.overlap_dp ? compute_mb * window : duration<>{};
-  const duration<> dp_exposed = detail::max0(dp_time - overlap_window);
+  const duration<> dp_exposed =
+      o.overlap_dp ? flopcast::max(detail::max0(dp_time - overlap_window), dp_tail) : dp_time;
 
   // ---- Optimizer step over the parameters this chip updates.
   const double updated = p.zero_stage >= 1 ? held.dense / dp_group + held.experts / (dp_group / ep)

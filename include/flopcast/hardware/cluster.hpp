@@ -45,6 +45,8 @@ FLOPCAST_DEFINE_REASON(cluster_bandwidth_not_positive,
                        "per-direction and point-to-point rate")
 FLOPCAST_DEFINE_REASON(cluster_latency_negative,
                        "a link latency (alpha) must be finite, not negative and at most 1 s")
+FLOPCAST_DEFINE_REASON(cluster_half_size_out_of_range,
+                       "a link's half-bandwidth message size must be finite, in [0, 1 TB]")
 FLOPCAST_DEFINE_REASON(cluster_too_large,
                        "a cluster holds at most 2^26 accelerators, and so does a scale-up domain")
 FLOPCAST_DEFINE_REASON(cluster_topology_unknown,
@@ -99,6 +101,10 @@ struct scale_up_domain {
   std::optional<bandwidth<>> point_to_point{};
   double efficiency = typical_efficiency(link);  // achievable / nominal, in (0, 1]
   duration<> latency = typical_latency(link);    // alpha: per ring step
+  // The buffer size at which a collective reaches half its large-message rate (S_half; see
+  // link_half_size in <flopcast/hardware/interconnects.hpp>). In [0, 1 TB]; 0 = every message
+  // at the full rate (the model before message sizes).
+  data_size<> half_size = typical_half_size(link);
 };
 
 struct scale_out_network {
@@ -109,6 +115,7 @@ struct scale_out_network {
   std::optional<bandwidth<>> per_direction{};
   double efficiency = typical_efficiency(link);
   duration<> latency = typical_latency(link);
+  data_size<> half_size = typical_half_size(link);  // as scale_up_domain's, in [0, 1 TB]
 };
 
 struct cluster_spec {
@@ -204,6 +211,10 @@ constexpr const reason* find_problem(const cluster_spec& c) {
   if (!limits::within(c.scale_up.latency.base_value(), 0.0, limits::max_latency_s) ||
       !limits::within(c.scale_out.latency.base_value(), 0.0, limits::max_latency_s)) {
     return &reasons::cluster_latency_negative;
+  }
+  if (!limits::within(c.scale_up.half_size.base_value(), 0.0, limits::max_half_size_bytes) ||
+      !limits::within(c.scale_out.half_size.base_value(), 0.0, limits::max_half_size_bytes)) {
+    return &reasons::cluster_half_size_out_of_range;
   }
   // A rate that is given must be usable (finite and positive), whether or not this cluster's
   // shape uses it; an infinite rate would make communication free.

@@ -55,6 +55,11 @@
 // NVIDIA/nccl-tests#267). Every two-tier formula reduces to the flat scale-up one when k2 = 1
 // and to the flat scale-out one when k1 = 1.
 //
+// Message size. On a cluster, each tier's achievable rate W is taken at the collective's buffer
+// size S: W x S / (S + S_half), S_half per link family (link_half_size in
+// <flopcast/hardware/interconnects.hpp>, fitted to published nccl-tests sweeps). The flat
+// formulas below take W as given; at_message_size() applies the curve to a rate.
+//
 // Placement. With ranks numbered domain by domain (cluster.hpp), a group of k ranks at stride s
 // (members r, r+s, ..., r+(k-1)s) holds min(k, max(1, D / s)) ranks in each domain of size D.
 // TP (stride 1) inside an 8-GPU node stays on NVLink; with TP = 8 there, DP (stride t*c)
@@ -330,6 +335,7 @@ template <class T>
 struct cluster_links {
   bandwidth<T> up_bw, out_bw;
   duration<T> up_alpha, out_alpha;
+  data_size<T> up_half, out_half;
 };
 template <class T>
 constexpr cluster_links<T> links_of(const cluster_spec& c) {
@@ -338,9 +344,21 @@ constexpr cluster_links<T> links_of(const cluster_spec& c) {
   const bandwidth<> out = c.scale_out_achievable().base_value() > 0.0 ? c.scale_out_achievable()
                                                                       : c.scale_up_achievable();
   return {splat<T>(c.scale_up_achievable()), splat<T>(out), splat<T>(c.scale_up.latency),
-          splat<T>(c.scale_out.latency)};
+          splat<T>(c.scale_out.latency), splat<T>(c.scale_up.half_size),
+          splat<T>(c.scale_out.half_size)};
 }
 }  // namespace detail
+
+// The achievable rate of a collective whose buffer is `bytes` on a link whose large-message rate
+// is `large` and half-bandwidth size `half`: large x S / (S + S_half) (see link_half_size in
+// <flopcast/hardware/interconnects.hpp>). A buffer below one byte counts as one byte, so an
+// empty collective keeps a positive rate (its bandwidth term is zero either way).
+template <class T>
+constexpr bandwidth<T> at_message_size(bandwidth<T> large, data_size<T> bytes,
+                                       data_size<T> half) {
+  const T size = flopcast::max(bytes.base_value(), T(1));
+  return large * (size / (size + half.base_value()));
+}
 
 namespace detail {
 // Places a group of `ranks` at `stride` on the cluster and passes the cost formula its two tiers:
@@ -350,7 +368,8 @@ constexpr duration<T> placed(const cluster_spec& c, data_size<T> bytes, T ranks,
                              Formula f) {
   const auto g = place_group<T>(c, ranks, stride);
   const auto l = links_of<T>(c);
-  return f(bytes, g.per_domain, g.domains, l.up_bw, l.up_alpha, l.out_bw, l.out_alpha);
+  return f(bytes, g.per_domain, g.domains, at_message_size<T>(l.up_bw, bytes, l.up_half),
+           l.up_alpha, at_message_size<T>(l.out_bw, bytes, l.out_half), l.out_alpha);
 }
 }  // namespace detail
 
@@ -397,9 +416,11 @@ constexpr duration<T> point_to_point(const cluster_spec& c, data_size<T> bytes,
                                      std::type_identity_t<T> stride) {
   const T domain = T(static_cast<double>(c.domain_size()));
   const auto l = detail::links_of<T>(c);
-  const bandwidth<T> up_p2p = splat<T>(c.scale_up_point_to_point_achievable());
+  const bandwidth<T> up_p2p =
+      at_message_size<T>(splat<T>(c.scale_up_point_to_point_achievable()), bytes, l.up_half);
+  const bandwidth<T> out_p2p = at_message_size<T>(l.out_bw, bytes, l.out_half);
   return flopcast::select(stride < domain, point_to_point<T>(bytes, up_p2p, l.up_alpha),
-                          point_to_point<T>(bytes, l.out_bw, l.out_alpha));
+                          point_to_point<T>(bytes, out_p2p, l.out_alpha));
 }
 
 }  // namespace flopcast
