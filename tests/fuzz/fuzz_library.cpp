@@ -415,19 +415,31 @@ void fuzz_training_time(entropy& in) {
   FUZZ_CHECK(bad == counted, "invalid lane count");
 }
 
+// An error message echoes a hostile name safely: short, printable ASCII only.
+void check_message(const invalid_input& e) {
+  const std::string m = e.what();
+  FUZZ_CHECK(m.size() < 1000, "message of " + std::to_string(m.size()) + " bytes");
+  for (char c : m) {
+    const auto u = static_cast<unsigned char>(c);
+    FUZZ_CHECK(u >= 0x20 && u < 0x7f, "a raw byte in the message");
+  }
+}
+
 void fuzz_lookups(entropy& in) {
-  const std::string name = in.text(in.coin(100) ? 4096 : 24);
+  const std::string name = in.text(in.coin(100) ? 1 << 16 : 24);
   try {
     const model_card& c = models::lookup(name);
     FUZZ_CHECK(!c.key.empty(), "model lookup");
   } catch (const invalid_input& e) {
     FUZZ_CHECK(std::string(e.code()) == "unknown_model", e.code());
+    check_message(e);
   }
   (void)models::find(name);
   try {
     (void)chip_named(name);
   } catch (const invalid_input& e) {
     FUZZ_CHECK(std::string(e.code()) == "unknown_chip", e.code());
+    check_message(e);
   }
 }
 

@@ -4,7 +4,9 @@
 #include <flopcast/estimate/step_time.hpp>
 #include <flopcast/estimate/training_time.hpp>
 #include <flopcast/sweep/batch.hpp>
+#include <flopcast/hardware/catalog.hpp>
 #include <flopcast/workload/catalog.hpp>
+#include <flopcast/workload/lookup.hpp>
 #include <limits>
 #include <string>
 #include <vector>
@@ -204,4 +206,35 @@ TEST_CASE("the batch path gives the scalar path's reason lane by lane", "[harden
   CHECK(status[4] == &reasons::utilization_out_of_range);
   CHECK(status[5] == &reasons::estimate_out_of_range);  // each input in range, 1e40 / 5e-324 is not
   CHECK(status[6] == &reasons::peak_must_be_positive);
+}
+
+TEST_CASE("an unknown name of any length is refused quickly and echoed safely", "[hardening]") {
+  // Found by libFuzzer: a 4 KiB unknown chip name spent seconds in the suggestions' edit
+  // distances, and messages echoed the whole name with its raw bytes.
+  std::string huge(1 << 20, 'h');
+  huge[7] = '\x01';
+  huge[9] = '\xff';
+  for (const std::string& name : {huge, std::string("h1000\x01")}) {
+    try {
+      (void)chip_named(name);
+      FAIL("no exception");
+    } catch (const invalid_input& e) {
+      const std::string m = e.what();
+      CHECK(std::string(e.code()) == "unknown_chip");
+      CHECK(m.size() < 200);
+      CHECK(m.find("\\x01") != std::string::npos);
+      for (char c : m) CHECK((static_cast<unsigned char>(c) >= 0x20 && c != 0x7f));
+    }
+    try {
+      (void)models::lookup(name);
+      FAIL("no exception");
+    } catch (const invalid_input& e) {
+      const std::string m = e.what();
+      CHECK(m.size() < 600);
+      CHECK(m.find('\x01') == std::string::npos);
+    }
+  }
+  CHECK(suggest_chips(huge).empty());
+  CHECK(models::suggestions(huge).empty());
+  CHECK_FALSE(suggest_chips("h1000").empty());  // a short typo still gets suggestions
 }

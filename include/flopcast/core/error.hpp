@@ -9,8 +9,10 @@
 //   Clang 14: non-constexpr function 'chip_count_must_be_positive' cannot be used in a constant expression
 // At run time the same reason either travels in a `result<T>` or is thrown as `invalid_input`.
 // (This is {fmt}'s trick of letting a function's name be the message.)
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace flopcast {
 
@@ -26,6 +28,27 @@ class invalid_input : public std::invalid_argument {
  private:
   const char* code_;
 };
+
+namespace detail {
+// A name as an error message may echo it: at most `most` bytes (then "..."), with control bytes
+// and bytes outside printable ASCII written as \xNN, so a hostile or binary name can neither
+// flood a message nor put raw bytes on a terminal.
+inline std::string excerpt(std::string_view text, std::size_t most = 60) {
+  std::string out;
+  const char* hex = "0123456789abcdef";
+  for (std::size_t i = 0; i < text.size() && i < most; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.append("\\x").push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0xf]);
+    }
+  }
+  if (text.size() > most) out.append("...");
+  return out;
+}
+}  // namespace detail
 
 struct reason {
   const char* code;      // the error function's name, stable for programs to match on

@@ -267,11 +267,18 @@ constexpr const chip_spec* find_chip(std::string_view name) {
   return detail::lookup_chip(name).chip;
 }
 
+// Names longer than this get no suggestions (and are echoed cut short in messages).
+inline constexpr std::size_t max_suggestible_name = 64;
+
 // Up to n catalog display names closest to `name`: by edit distance between normalised names
 // (the best over each chip's display name and aliases; against a longer name, the distance to
 // its first characters plus 1 counts too), then by the longer common prefix, then in catalog
 // order. Every chip appears at most once.
 inline std::vector<std::string_view> suggest_chips(std::string_view name, std::size_t n = 3) {
+  // No catalog name or alias is longer than 33 characters: a longer query is close to none,
+  // and the edit distances would cost time in proportion to its length (a fuzzer's 4 KiB name
+  // took seconds).
+  if (name.size() > max_suggestible_name) return {};
   const std::string query = detail::normalised_chip_name(name);
   struct scored {
     std::size_t distance;
@@ -329,7 +336,7 @@ namespace flopcast::errors {
 // chip_named() with an unknown name in a constant expression fails to compile, naming this.
 [[noreturn]] inline void unknown_chip(std::string_view name) {
   std::string message = "unknown chip '";
-  message.append(name);
+  message.append(::flopcast::detail::excerpt(name));
   message.append("'");
   const std::vector<std::string_view> close = suggest_chips(name);
   if (!close.empty()) {

@@ -63,6 +63,9 @@ inline std::size_t distance(std::string_view query, const model_card& c) {
 // Catalog keys close to `name`, best first: names that contain it, then those within an edit
 // distance of about a third of its length.
 inline std::vector<std::string_view> suggestions(std::string_view name, std::size_t most = 3) {
+  // A name far longer than any catalog name is close to none; the edit distances would cost time
+  // in proportion to its length.
+  if (name.size() > 64) return {};
   const std::size_t length = detail::normalised(name).size();
   if (length == 0) return {};
   const std::size_t limit = length / 3 > 2 ? length / 3 : 2;
@@ -93,7 +96,7 @@ inline std::vector<std::string_view> suggestions(std::string_view name, std::siz
 // here, so the message avoids that overload.
 inline std::string unknown_model_message(std::string_view name) {
   std::string text = "unknown model '";
-  text.append(name).append("'");
+  text.append(::flopcast::detail::excerpt(name)).append("'");
   const std::vector<std::string_view> close = suggestions(name);
   if (close.empty()) {
     text += "; known models:";
