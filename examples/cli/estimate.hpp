@@ -64,6 +64,9 @@ inline constexpr std::array job_options{
            16'777'216},
     option{"--domain", "N", "accelerators per scale-up domain (default: the chip's usual)",
            "cluster", 1, 16'777'216},
+    option{"--domain-used", "N",
+           "accelerators used per scale-up domain, racks run partly populated (default: all)",
+           "cluster", 1, 16'777'216},
     option{"--scale-out-gbps", "G", "NIC line rate per accelerator, Gb/s (default: the chip's)",
            "cluster", 1, 1e5},
     option{"--tp", "N", "tensor parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))", 1,
@@ -255,6 +258,11 @@ inline job make_job(const arguments& a) {
     integer("--domain", d);
     choice.domain = d;
   }
+  if (a.has("--domain-used")) {
+    int u = 0;
+    integer("--domain-used", u);
+    choice.domain_used = u;
+  }
   if (a.has("--scale-out-gbps")) {
     double g = 0.0;
     number("--scale-out-gbps", g);
@@ -397,9 +405,11 @@ inline std::string reason_detail(const flopcast::reason& why, const job& j) {
     return std::string(j.chip->name) + " has no published " + std::string(name(p.compute)) +
            " peak";
   }
-  if (code == "cluster_domain_does_not_divide_count") {
-    return "chips " + s(j.chips) + ", scale-up domain " + s(j.cluster.scale_up.size) +
-           " (--domain sets it)";
+  if (code == "cluster_domain_used_out_of_range") {
+    std::string m = "--domain-used ";
+    m.append(s(j.cluster.scale_up.used)).append(" on a ");
+    m.append(s(j.cluster.scale_up.size)).append("-accelerator domain (--domain sets it)");
+    return m;
   }
   if (code == "cluster_needs_scale_out") {
     return "no NIC rate is known for " + std::string(j.chip->name) + " beyond its " +

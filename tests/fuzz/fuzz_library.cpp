@@ -131,10 +131,16 @@ cluster_spec make_cluster(entropy& in) {
   if (in.coin(3) || (c.count > c.scale_up.size && !c.chip.scale_out.has_value())) {
     c.count = c.scale_up.size;  // one domain
   }
+  if (in.coin(4) && c.chip.scale_out.has_value()) {
+    // Racks run partly populated, or whole domains and a partial one (issue 9).
+    if (in.coin()) c.scale_up.used = 1 + in.pick(c.scale_up.size);
+    c.count += c.chip.accelerators * in.pick(c.scale_up.size);
+  }
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
-    switch (in.pick(18)) {
+    switch (in.pick(19)) {
       case 0: c.count = in.size_like(1 << 16); break;
+      case 18: c.scale_up.used = in.size_like(80); break;
       case 1: c.scale_up.size = in.size_like(72); break;
       case 2: c.scale_up.efficiency = in.real_like(0.0, 1.0); break;
       case 3: c.scale_out.efficiency = in.real_like(0.0, 1.0); break;
