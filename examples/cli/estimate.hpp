@@ -398,7 +398,7 @@ inline std::string reason_detail(const flopcast::reason& why, const job& j) {
     return "estimate " + fixed(mem.total().in(gigabytes), 1) + " GB per chip (model state " +
            fixed(mem.model_state().in(gigabytes), 1) + ", activations " +
            fixed(mem.activations.in(gigabytes), 1) + "); usable " +
-           fixed(have * usable_memory_fraction, 1) + " of " + fixed(have, 0) +
+           fixed(usable_memory(j.cluster.chip).in(gigabytes), 1) + " of " + fixed(have, 0) +
            " GB. Try more tp/pp, --zero, --recompute, or --no-memory-check";
   }
   if (code == "precision_not_supported_by_chip") {
@@ -601,9 +601,10 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
     t.row({"chip-hours", fixed(run->chip_hours, 0)});
   }
   t.print(out);
-  if (!j.options.check_memory && total > capacity * flopcast::usable_memory_fraction) {
-    out << "\nnote: the memory estimate exceeds " << percent(flopcast::usable_memory_fraction, 0)
-        << " of the chip's " << fixed(capacity, 0) << " GB (--no-memory-check)\n";
+  const double usable = flopcast::usable_memory(j.cluster.chip).in(flopcast::gigabytes);
+  if (!j.options.check_memory && total > usable) {
+    out << "\nnote: the memory estimate exceeds the " << fixed(usable, 1)
+        << " GB usable of the chip's " << fixed(capacity, 0) << " GB (--no-memory-check)\n";
   }
 }
 

@@ -138,9 +138,13 @@ cluster_spec make_cluster(entropy& in) {
   }
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
-    switch (in.pick(19)) {
+    switch (in.pick(20)) {
       case 0: c.count = in.size_like(1 << 16); break;
       case 18: c.scale_up.used = in.size_like(80); break;
+      case 19:
+        c.chip.memory_device = std::nullopt;
+        if (in.coin()) c.chip.memory_device = in.real_like(0.0, 300e9) * bytes;
+        break;
       case 1: c.scale_up.size = in.size_like(72); break;
       case 2: c.scale_up.efficiency = in.real_like(0.0, 1.0); break;
       case 3: c.scale_out.efficiency = in.real_like(0.0, 1.0); break;

@@ -120,8 +120,8 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
 // Activation bytes on the busiest chip: the first pipeline stage, which under 1F1B holds pp
 // microbatches in flight, each through layers/pp layers (so L layers' worth, whatever pp; with an
 // uneven split, through the stage's stage_layers: pp x stage_layers layers' worth), times
-// 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3). Assumes at
-// least pp microbatches per step. Adds the input-embedding dropout mask (first stage) and, when
+// 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3), or the
+// step's own microbatch count when that is smaller (sharding::microbatches). Adds the input-embedding dropout mask (first stage) and, when
 // the whole model is one stage, the output layer's norm and projection inputs and its FP32
 // logits (Korthikanti Sec. 4.3). MoE and dense layers are averaged over the stage.
 template <class T>
@@ -133,9 +133,17 @@ constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microba
       activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::dense);
   const data_size<T> moe =
       activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::experts);
-  const T in_flight_factor =
+  const T warm_up_factor =
       select(plan.virtual_stages > T(1.0),
              T(1.0) + (plan.pp - T(1.0)) / (plan.pp * plan.virtual_stages), T(1.0));
+  // A step of m microbatches holds at most m in flight (each through the whole stage): with
+  // m < pp (1 + (pp-1)/(pp v)) the factor is m / pp (Llama 3 405B: pp 16, v 2, m 16 holds 16
+  // microbatches, not 23.5). microbatches = 0 (unknown) keeps the warm-up count.
+  const T warm_up = plan.pp * warm_up_factor;
+  const T in_flight_factor =
+      select(plan.microbatches > T(0.0),
+             select(plan.microbatches < warm_up, plan.microbatches / plan.pp, warm_up_factor),
+             warm_up_factor);
   // An uneven split: pp microbatches through the stage's own layers, pp x stage_layers layers'
   // worth (the factor is exactly 1 for an even split).
   const T stage_share = plan.pp / detail::stage_divisor(m, plan);
