@@ -286,9 +286,21 @@ constexpr bool valid(const memory_reserve& r) {
 
 // Memory per accelerator a plan's model state and activations may fill.
 //
-// Checked against measured peaks (torchtitan's max-over-ranks GiB, the memory_gb of the
-// torchtitan Dec 2024 and torchao benchmark tables, github.com/pytorch/torchtitan
-// benchmarks/llama3_h100_202412_torchtitan.md): see the report of issue 9's memory check.
+// Checked against measured peaks: torchtitan's memory column (the caching allocator's peak
+// reserved GiB, max over ranks; github.com/pytorch/torchtitan
+// benchmarks/llama3_h100_202412_torchtitan.md, Llama 3.1 on 96 GB H100s) and torchao's float8
+// tables (torchtitan Llama 3 8B, 8 GPUs; github.com/pytorch/ao torchao/float8/README.md).
+// plan_memory_per_chip over the measured figure, same plan (FSDP = ZeRO-3):
+//   - selective recompute (8B, local batch 1-2, 8-128 GPUs): 1.10-1.18 (torchtitan H100),
+//     1.11 (torchao H100), 1.36 (MI300X), 1.57 (B200), 1.66 (torchtitan 2025, H200). Over:
+//     torchtitan's per-op selective checkpointing also recomputes the element-wise ops that
+//     Megatron-style selective recompute (ours) keeps; the same plan measures 33.7-47.7 GiB
+//     across chips and versions, so software, not shape, sets the spread.
+//   - full recompute (8B at 32K-256K tokens, 70B TP 8, 405B TP 8 x PP 8): 0.20-0.47. Under:
+//     the estimate keeps only layer inputs, not the transient of the layer being recomputed,
+//     FSDP's gathered and prefetched layers or the FP32 logits of 32K-256K tokens, and the
+//     allocator keeps what it reserved (every long-context row reports 84-85 GiB of 95).
+// Neither side is a fit target: the allowances above are the framework's, not fitted.
 // Meta trained Llama 3 405B with TP 8, PP 16, 8K sequences on 80 GB H100s (Llama 3 paper,
 // arXiv 2407.21783, Sec. 3.3.2): the estimate is about 74 GB, within the 78.8 GB usable here.
 constexpr data_size<> usable_memory(const chip_spec& c,
