@@ -51,6 +51,16 @@ inline constexpr std::array job_options{
     option{"--rotary", "", "rotary positions (default for a custom shape: learned)", "model"},
     option{"--rms-norm", "", "RMSNorm (default for a custom shape: LayerNorm)", "model"},
     option{"--no-biases", "", "no biases in linear layers and norms", "model"},
+    option{"--parallel-block", "", "attention and MLP in parallel on one norm (GPT-J, Falcon)",
+           "model"},
+    option{"--qkv-bias", "", "biases on Q, K and V only, with --no-biases (Qwen2)", "model"},
+    option{"--qk-norm", "", "norm on each query and key head (Qwen3)", "model"},
+    option{"--qk-norm-full", "", "norm over the whole query and key projections (OLMo 2)",
+           "model"},
+    option{"--window", "N", "sliding-window attention over N tokens (Mistral, Gemma 2)", "model",
+           1, 134'217'728},
+    option{"--global-every", "N", "with --window, every N-th layer attends globally (Gemma 2: 2)",
+           "model", 1, 65'536},
     option{"--experts", "N", "routed experts per MoE layer", "mixture of experts", 0, 65'536},
     option{"--top-k", "N", "routed experts per token", "mixture of experts", 0, 65'536},
     option{"--shared-experts", "N", "experts every token visits", "mixture of experts", 0, 65'536},
@@ -58,6 +68,8 @@ inline constexpr std::array job_options{
            4'194'304},
     option{"--first-dense-layers", "N", "the first N layers are dense, the rest MoE",
            "mixture of experts", 0, 65'536},
+    option{"--shared-expert-ffn", "N", "MLP width of one shared expert (default: --expert-ffn)",
+           "mixture of experts", 1, 4'194'304},
     option{"--chip", "NAME", "catalog chip (flopcast chips), e.g. h100, a100, gb200, mi300x",
            "cluster"},
     option{"--chips", "N", "accelerators (GPUs, TPU chips) the job runs on", "cluster", 1,
@@ -227,10 +239,17 @@ inline job make_job(const arguments& a) {
   if (a.has("--rotary")) m.positions = position_kind::rotary;
   if (a.has("--rms-norm")) m.norm = norm_kind::rms_norm;
   if (a.has("--no-biases")) m.biases = false;
+  if (a.has("--parallel-block")) m.parallel_block = true;
+  if (a.has("--qkv-bias")) m.qkv_bias = true;
+  if (a.has("--qk-norm")) m.qk_norm = qk_norm_kind::per_head;
+  if (a.has("--qk-norm-full")) m.qk_norm = qk_norm_kind::full;
+  integer("--window", m.sliding_window);
+  integer("--global-every", m.global_every);
   integer("--experts", m.moe.experts);
   integer("--top-k", m.moe.top_k);
   integer("--shared-experts", m.moe.shared_experts);
   integer("--expert-ffn", m.moe.expert_ffn);
+  integer("--shared-expert-ffn", m.moe.shared_expert_ffn);
   if (a.has("--first-dense-layers")) {
     integer("--first-dense-layers", m.moe.first_dense_layers);
     m.moe.layout = moe_layers::first_k_dense;
