@@ -207,6 +207,8 @@ lanes random_lanes(std::size_t n, unsigned seed) {
   return l;
 }
 
+const cluster_spec partial_rack = clusters::gb200_nvl72.with_count(1024);
+
 // Every formula for one lane, as base values (seconds).
 template <class T>
 std::vector<T> all_formulas(T bytes, T ranks, T stride, T up, T out, T a_up, T a_out, T k1, T k2) {
@@ -237,7 +239,11 @@ std::vector<T> all_formulas(T bytes, T ranks, T stride, T up, T out, T a_up, T a
           reduce_scatter<T>(c, S, ranks, stride).base_value(),
           all_gather<T>(c, S, ranks, stride).base_value(),
           all_to_all<T>(c, S, ranks, stride).base_value(),
-          point_to_point<T>(c, S, stride).base_value()};
+          point_to_point<T>(c, S, stride).base_value(),
+          // A partial last domain (1,024 GB200 GPUs: 14 racks and 16 GPUs).
+          place_group<T>(partial_rack, ranks, stride).per_domain,
+          all_reduce<T>(partial_rack, S, ranks, stride).base_value(),
+          reduce_scatter<T>(partial_rack, S, ranks, stride).base_value()};
 }
 
 template <class P>
