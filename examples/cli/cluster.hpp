@@ -147,7 +147,9 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
 inline std::string describe_scale_up(const flopcast::cluster_spec& c) {
   using namespace flopcast;
   std::string used;
-  if (c.per_domain() != c.scale_up.size) used.append(" (").append(std::to_string(c.per_domain())).append(" used)");
+  if (c.per_domain() != c.scale_up.size) {
+    used.append(" (").append(std::to_string(c.per_domain())).append(" used)");
+  }
   return std::to_string(c.scale_up.size) + " per domain" + used + " over " +
          std::string(c.scale_up.link.name) +
          " (" + std::string(name(c.scale_up.shape)) + ", " +

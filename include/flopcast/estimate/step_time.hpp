@@ -226,9 +226,10 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
 
   // ---- Memory-bound kernels per microbatch, per layer.
-  const double replicated = (m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
-                                              : model_constants::replicated_elements_per_hidden) *
-                            h / (p.sequence_parallel ? t : 1.0);
+  const double replicated_per_hidden =
+      m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
+                       : model_constants::replicated_elements_per_hidden;
+  const double replicated = replicated_per_hidden * h / (p.sequence_parallel ? t : 1.0);
   double sharded = detail::mlp_activation_elements(m) / t;
   // QK-norm reads and writes the queries and keys (TP shards them with the heads).
   if (m.qk_norm != qk_norm_kind::none) {

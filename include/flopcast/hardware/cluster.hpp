@@ -18,9 +18,10 @@
 // them). A count that is not a whole number of domains fills whole domains and one partial last
 // domain (1,024 GB200 GPUs on NVL72 racks: 14 racks and 16 GPUs of a 15th); racks run partly
 // populated set `used` (MLPerf Training GB200 submissions describe 64 of 72 GPUs per rack, and
-// their sizes, 512, 1,024 and 2,496 GPUs, are whole numbers of such racks). Parallel groups are laid out innermost first (TP, then CP, DP, PP, as Megatron
-// does), and <flopcast/parallel/collectives.hpp> places a group of k ranks with a stride on
-// these domains to decide which links it uses.
+// their sizes, 512, 1,024 and 2,496 GPUs, are whole numbers of such racks). Parallel groups
+// are laid out innermost first (TP, then CP, DP, PP, as Megatron does), and
+// <flopcast/parallel/collectives.hpp> places a group of k ranks with a stride on these domains
+// to decide which links it uses (a group that reaches into a partial domain crosses scale-out).
 #include <array>
 #include <optional>
 #include <string_view>
