@@ -14,7 +14,9 @@
 //   Google TPU    one ICI domain of the chip's largest pod (domain_max), 2D or 3D torus; a
 //                 data-centre network (Ethernet at the chip's DCN rate) only matters beyond a pod
 //
-// The domain counts accelerators: a GB200 superchip entry (2 GPUs) with 36 per rack is 72.
+// The domain counts accelerators: a GB200 superchip entry (2 GPUs) with 36 per rack is 72. A
+// count that is not a whole number of domains fills whole domains and a partial last one (1,024
+// GB200 GPUs: 14 racks and 16 GPUs); --domain-used runs each domain partly populated.
 #include <flopcast/hardware/catalog.hpp>
 #include <flopcast/hardware/cluster.hpp>
 #include <flopcast/hardware/interconnects.hpp>
@@ -28,6 +30,8 @@ namespace flopcast_cli {
 
 struct cluster_choice {
   std::optional<int> domain;             // --domain: accelerators per scale-up domain
+  std::optional<int> domain_used;        // --domain-used: of them, used by the job (racks run
+                                         // partly populated: 64 of 72 in MLPerf GB200 runs)
   std::optional<double> scale_out_gbps;  // --scale-out-gbps: NIC line rate per accelerator
   // --network: a scale-out network profile (flopcast::networks); --scale-out-gbps still sets
   // the rate when both are given.
@@ -116,6 +120,7 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
   out.chip = c;
   out.count = chips;
   out.scale_up.size = choice.domain ? *choice.domain : up.domain * c.accelerators;
+  if (choice.domain_used) out.scale_up.used = *choice.domain_used;
   out.scale_up.link = up.link;
   out.scale_up.shape = up.shape;
   out.scale_up.efficiency = typical_efficiency(up.link);
@@ -152,7 +157,12 @@ inline flopcast::cluster_spec cluster_for(const flopcast::chip_spec& c, int chip
 // "8 per domain over NVLink 4 (switched, 450 GB/s per direction, 82% achievable)"
 inline std::string describe_scale_up(const flopcast::cluster_spec& c) {
   using namespace flopcast;
-  return std::to_string(c.scale_up.size) + " per domain over " + std::string(c.scale_up.link.name) +
+  std::string used;
+  if (c.per_domain() != c.scale_up.size) {
+    used.append(" (").append(std::to_string(c.per_domain())).append(" used)");
+  }
+  return std::to_string(c.scale_up.size) + " per domain" + used + " over " +
+         std::string(c.scale_up.link.name) +
          " (" + std::string(name(c.scale_up.shape)) + ", " +
          significant(c.scale_up_per_direction().in(gigabytes_per_s), 4) + " GB/s per direction, " +
          percent(c.scale_up.efficiency, 0) + " achievable)";

@@ -51,6 +51,16 @@ inline constexpr std::array job_options{
     option{"--rotary", "", "rotary positions (default for a custom shape: learned)", "model"},
     option{"--rms-norm", "", "RMSNorm (default for a custom shape: LayerNorm)", "model"},
     option{"--no-biases", "", "no biases in linear layers and norms", "model"},
+    option{"--parallel-block", "", "attention and MLP in parallel on one norm (GPT-J, Falcon)",
+           "model"},
+    option{"--qkv-bias", "", "biases on Q, K and V only, with --no-biases (Qwen2)", "model"},
+    option{"--qk-norm", "", "norm on each query and key head (Qwen3)", "model"},
+    option{"--qk-norm-full", "", "norm over the whole query and key projections (OLMo 2)",
+           "model"},
+    option{"--window", "N", "sliding-window attention over N tokens (Mistral, Gemma 2)", "model",
+           1, 134'217'728},
+    option{"--global-every", "N", "with --window, every N-th layer attends globally (Gemma 2: 2)",
+           "model", 1, 65'536},
     option{"--experts", "N", "routed experts per MoE layer", "mixture of experts", 0, 65'536},
     option{"--top-k", "N", "routed experts per token", "mixture of experts", 0, 65'536},
     option{"--shared-experts", "N", "experts every token visits", "mixture of experts", 0, 65'536},
@@ -58,11 +68,16 @@ inline constexpr std::array job_options{
            4'194'304},
     option{"--first-dense-layers", "N", "the first N layers are dense, the rest MoE",
            "mixture of experts", 0, 65'536},
+    option{"--shared-expert-ffn", "N", "MLP width of one shared expert (default: --expert-ffn)",
+           "mixture of experts", 1, 4'194'304},
     option{"--chip", "NAME", "catalog chip (flopcast chips), e.g. h100, a100, gb200, mi300x",
            "cluster"},
     option{"--chips", "N", "accelerators (GPUs, TPU chips) the job runs on", "cluster", 1,
            16'777'216},
     option{"--domain", "N", "accelerators per scale-up domain (default: the chip's usual)",
+           "cluster", 1, 16'777'216},
+    option{"--domain-used", "N",
+           "accelerators used per scale-up domain, racks run partly populated (default: all)",
            "cluster", 1, 16'777'216},
     option{"--scale-out-gbps", "G", "NIC line rate per accelerator, Gb/s (default: the chip's)",
            "cluster", 1, 1e5},
@@ -228,10 +243,17 @@ inline job make_job(const arguments& a) {
   if (a.has("--rotary")) m.positions = position_kind::rotary;
   if (a.has("--rms-norm")) m.norm = norm_kind::rms_norm;
   if (a.has("--no-biases")) m.biases = false;
+  if (a.has("--parallel-block")) m.parallel_block = true;
+  if (a.has("--qkv-bias")) m.qkv_bias = true;
+  if (a.has("--qk-norm")) m.qk_norm = qk_norm_kind::per_head;
+  if (a.has("--qk-norm-full")) m.qk_norm = qk_norm_kind::full;
+  integer("--window", m.sliding_window);
+  integer("--global-every", m.global_every);
   integer("--experts", m.moe.experts);
   integer("--top-k", m.moe.top_k);
   integer("--shared-experts", m.moe.shared_experts);
   integer("--expert-ffn", m.moe.expert_ffn);
+  integer("--shared-expert-ffn", m.moe.shared_expert_ffn);
   if (a.has("--first-dense-layers")) {
     integer("--first-dense-layers", m.moe.first_dense_layers);
     m.moe.layout = moe_layers::first_k_dense;
@@ -258,6 +280,11 @@ inline job make_job(const arguments& a) {
     int d = 0;
     integer("--domain", d);
     choice.domain = d;
+  }
+  if (a.has("--domain-used")) {
+    int u = 0;
+    integer("--domain-used", u);
+    choice.domain_used = u;
   }
   if (a.has("--scale-out-gbps")) {
     double g = 0.0;
@@ -399,16 +426,18 @@ inline std::string reason_detail(const flopcast::reason& why, const job& j) {
     return "estimate " + fixed(mem.total().in(gigabytes), 1) + " GB per chip (model state " +
            fixed(mem.model_state().in(gigabytes), 1) + ", activations " +
            fixed(mem.activations.in(gigabytes), 1) + "); usable " +
-           fixed(have * usable_memory_fraction, 1) + " of " + fixed(have, 0) +
+           fixed(usable_memory(j.cluster.chip).in(gigabytes), 1) + " of " + fixed(have, 0) +
            " GB. Try more tp/pp, --zero, --recompute, or --no-memory-check";
   }
   if (code == "precision_not_supported_by_chip") {
     return std::string(j.chip->name) + " has no published " + std::string(name(p.compute)) +
            " peak";
   }
-  if (code == "cluster_domain_does_not_divide_count") {
-    return "chips " + s(j.chips) + ", scale-up domain " + s(j.cluster.scale_up.size) +
-           " (--domain sets it)";
+  if (code == "cluster_domain_used_out_of_range") {
+    std::string m = "--domain-used ";
+    m.append(s(j.cluster.scale_up.used)).append(" on a ");
+    m.append(s(j.cluster.scale_up.size)).append("-accelerator domain (--domain sets it)");
+    return m;
   }
   if (code == "cluster_needs_scale_out") {
     return "no NIC rate is known for " + std::string(j.chip->name) + " beyond its " +
@@ -600,9 +629,10 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
     t.row({"chip-hours", fixed(run->chip_hours, 0)});
   }
   t.print(out);
-  if (!j.options.check_memory && total > capacity * flopcast::usable_memory_fraction) {
-    out << "\nnote: the memory estimate exceeds " << percent(flopcast::usable_memory_fraction, 0)
-        << " of the chip's " << fixed(capacity, 0) << " GB (--no-memory-check)\n";
+  const double usable = flopcast::usable_memory(j.cluster.chip).in(flopcast::gigabytes);
+  if (!j.options.check_memory && total > usable) {
+    out << "\nnote: the memory estimate exceeds the " << fixed(usable, 1)
+        << " GB usable of the chip's " << fixed(capacity, 0) << " GB (--no-memory-check)\n";
   }
 }
 

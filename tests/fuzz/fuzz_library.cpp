@@ -82,11 +82,25 @@ transformer make_model(entropy& in) {
         m.moe.layout = moe_layers::first_k_dense;
         m.moe.first_dense_layers = in.pick(m.layers);
       }
+      if (m.moe.shared_experts > 0 && in.coin()) m.moe.shared_expert_ffn = 512 << in.pick(6);
+    }
+    // Issue 9's variants.
+    m.parallel_block = in.coin(4);
+    m.qkv_bias = in.coin(4);
+    m.qk_norm = static_cast<qk_norm_kind>(in.pick(3));
+    if (in.coin(3)) {
+      m.sliding_window = 64 << in.pick(10);
+      if (in.coin()) m.global_every = 1 + in.pick(m.layers);
     }
   }
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
-    switch (in.pick(20)) {
+    switch (in.pick(25)) {
+      case 20: m.sliding_window = in.size_like(1 << 14); break;
+      case 21: m.global_every = in.size_like(8); break;
+      case 22: m.moe.shared_expert_ffn = in.size_like(1 << 14); break;
+      case 23: m.qk_norm = static_cast<qk_norm_kind>(in.pick(256)); break;
+      case 24: m.parallel_block = !m.parallel_block, m.qkv_bias = !m.qkv_bias; break;
       case 0: m.layers = in.size_like(128); break;
       case 1: m.hidden = in.size_like(1 << 16); break;
       case 2: m.heads = in.size_like(128); break;
@@ -131,10 +145,20 @@ cluster_spec make_cluster(entropy& in) {
   if (in.coin(3) || (c.count > c.scale_up.size && !c.chip.scale_out.has_value())) {
     c.count = c.scale_up.size;  // one domain
   }
+  if (in.coin(4) && c.chip.scale_out.has_value()) {
+    // Racks run partly populated, or whole domains and a partial one (issue 9).
+    if (in.coin()) c.scale_up.used = 1 + in.pick(c.scale_up.size);
+    c.count += c.chip.accelerators * in.pick(c.scale_up.size);
+  }
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
     switch (in.pick(20)) {
       case 0: c.count = in.size_like(1 << 16); break;
+      case 18: c.scale_up.used = in.size_like(80); break;
+      case 19:
+        c.chip.memory_device = std::nullopt;
+        if (in.coin()) c.chip.memory_device = in.real_like(0.0, 300e9) * bytes;
+        break;
       case 1: c.scale_up.size = in.size_like(72); break;
       case 2: c.scale_up.efficiency = in.real_like(0.0, 1.0); break;
       case 3: c.scale_out.efficiency = in.real_like(0.0, 1.0); break;

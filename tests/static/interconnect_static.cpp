@@ -268,7 +268,26 @@ constexpr cluster_spec uneven{
     .count = 12,
     .scale_up = {.size = 8, .link = links::nvlink_4},
     .scale_out = {.link = links::infiniband_ndr, .shape = topology::rail_optimized_fat_tree}};
-static_assert(find_problem(uneven) == &reasons::cluster_domain_does_not_divide_count);
+// One and a half nodes: a whole domain and a partial one (issue 9: GB200 jobs of any size).
+static_assert(find_problem(uneven) == nullptr && uneven.domains() == 2 &&
+              uneven.partial_domain() == 4);
+// 1,024 GB200 GPUs on NVL72 racks: 14 racks and 16 GPUs of a 15th; or 16 racks of 64 used.
+static_assert(find_problem(clusters::gb200_nvl72.with_count(1024)) == nullptr);
+static_assert(clusters::gb200_nvl72.with_count(1024).domains() == 15 &&
+              clusters::gb200_nvl72.with_count(1024).partial_domain() == 16);
+constexpr cluster_spec gb200_64_of_72 = [] {
+  cluster_spec c = clusters::gb200_nvl72.with_count(2496);
+  c.scale_up.used = 64;
+  return c;
+}();
+static_assert(find_problem(gb200_64_of_72) == nullptr && gb200_64_of_72.domain_size() == 64 &&
+              gb200_64_of_72.domains() == 39 && gb200_64_of_72.partial_domain() == 0);
+constexpr cluster_spec overfull = [] {
+  cluster_spec c = clusters::gb200_nvl72.with_count(512);
+  c.scale_up.used = 73;
+  return c;
+}();
+static_assert(find_problem(overfull) == &reasons::cluster_domain_used_out_of_range);
 constexpr cluster_spec no_network{
     .chip = chips::h100_sxm, .count = 16, .scale_up = {.size = 8, .link = links::nvlink_4}};
 static_assert(find_problem(no_network) == &reasons::cluster_needs_scale_out);

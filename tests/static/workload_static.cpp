@@ -38,6 +38,19 @@ static_assert(total_parameters(models::llama3_70b.shape) == 70'553'706'496.0);
 static_assert(total_parameters(models::llama3_405b.shape) == 405'853'388'800.0);
 static_assert(total_parameters(models::mixtral_8x7b.shape) == 46'702'792'704.0);
 static_assert(total_parameters(models::gpt_neox_20b.shape) == 20'554'567'680.0);
+// Issue 9's architectures: Q/K/V biases (Qwen2.5), QK-norm (OLMo 2, Qwen3), sliding windows
+// (Mistral) exactly; the others within the stated difference of their model card or headline.
+static_assert(total_parameters(models::mistral_7b.shape) == 7'241'732'096.0);
+static_assert(total_parameters(models::qwen25_7b.shape) == 7'615'616'512.0);
+static_assert(total_parameters(models::olmo2_7b.shape) == 7'298'617'344.0);
+static_assert(total_parameters(models::qwen3_30b_a3b.shape) == 30'532'122'624.0);
+static_assert(approx_equal(total_parameters(models::gpt_j_6b.shape), 6'053'381'344.0, 0.001));
+static_assert(approx_equal(total_parameters(models::falcon_7b.shape), 6'921'720'704.0, 1e-4));
+static_assert(approx_equal(total_parameters(models::gemma2_9b.shape), 9'241'705'984.0, 1e-4));
+static_assert(approx_equal(total_parameters(models::qwen2_57b_a14b.shape), 57.4e9, 0.001));
+// Active per token: Qwen3 30B-A3B "3.3B", Qwen2 57B-A14B "14B" (headlines, within 2%).
+static_assert(approx_equal(active_parameters(models::qwen3_30b_a3b.shape), 3.3e9, 0.02));
+static_assert(approx_equal(active_parameters(models::qwen2_57b_a14b.shape), 14e9, 0.02));
 // Mixtral: 12.9B active (Mistral AI), to the 0.1B printed.
 static_assert(approx_equal(active_parameters(models::mixtral_8x7b.shape), 12.9e9, 0.05 / 12.9));
 

@@ -130,6 +130,31 @@ TEST_CASE("placement decides the links a parallel group uses", "[collectives][cl
   CHECK(tier(place_group<double>(clusters::gb200_nvl72, 9, 8)) == link_tier::scale_up);
   CHECK(tier(place_group<double>(h100, 9, 8)) == link_tier::scale_out);
 
+  // 1,024 GB200 GPUs: 14 full racks and 16 GPUs of a 15th. TP 8 groups stay in a rack (the
+  // partial rack holds two whole ones); a DP group at stride 8 reaches the partial rack, where
+  // only 2 of its members share the scale-out traffic, and so is slower than on 1,008 GPUs.
+  const cluster_spec partial = clusters::gb200_nvl72.with_count(1024);
+  CHECK(tier(place_group<double>(partial, 8, 1)) == link_tier::scale_up);
+  const auto dp_partial = place_group<double>(partial, 128, 8);
+  CHECK(tier(dp_partial) == link_tier::hierarchical);
+  CHECK(dp_partial.per_domain == 2.0);
+  CHECK(dp_partial.domains == 64.0);
+  const auto dp_whole = place_group<double>(clusters::gb200_nvl72.with_count(1008), 126, 8);
+  CHECK(dp_whole.per_domain == 9.0);
+  CHECK(dp_whole.domains == 14.0);
+  CHECK(all_reduce(partial, 2.0 * gigabytes, 128.0, 8.0).in(seconds) >
+        all_reduce(clusters::gb200_nvl72.with_count(1008), 2.0 * gigabytes, 126.0, 8.0)
+            .in(seconds));
+  // A TP 32 group that would fit in a full rack but spans the partial one's boundary crosses
+  // scale-out (16 of its ranks in rack 14, 16 in the partial rack).
+  CHECK(tier(place_group<double>(partial, 32, 1)) == link_tier::hierarchical);
+  // Racks run 64 of 72 GPUs each (2,496 = 39 racks): whole domains, placed as before.
+  cluster_spec used = clusters::gb200_nvl72.with_count(2496);
+  used.scale_up.used = 64;
+  const auto dp_used = place_group<double>(used, 312, 8);
+  CHECK(dp_used.per_domain == 8.0);
+  CHECK(dp_used.domains == 39.0);
+
   // The same 2 GB gradient all-reduce over 9 GPUs: NVLink 5 inside a rack vs 400G NICs.
   const auto grads = 2.0 * gigabytes;
   const double nvl72 = ms(all_reduce(clusters::gb200_nvl72, grads, 9, 8));
@@ -209,6 +234,8 @@ lanes random_lanes(std::size_t n, unsigned seed) {
   return l;
 }
 
+const cluster_spec partial_rack = clusters::gb200_nvl72.with_count(1024);
+
 // Every formula for one lane, as base values (seconds).
 template <class T>
 std::vector<T> all_formulas(T bytes, T ranks, T stride, T up, T out, T a_up, T a_out, T k1, T k2) {
@@ -239,7 +266,11 @@ std::vector<T> all_formulas(T bytes, T ranks, T stride, T up, T out, T a_up, T a
           reduce_scatter<T>(c, S, ranks, stride).base_value(),
           all_gather<T>(c, S, ranks, stride).base_value(),
           all_to_all<T>(c, S, ranks, stride).base_value(),
-          point_to_point<T>(c, S, stride).base_value()};
+          point_to_point<T>(c, S, stride).base_value(),
+          // A partial last domain (1,024 GB200 GPUs: 14 racks and 16 GPUs).
+          place_group<T>(partial_rack, ranks, stride).per_domain,
+          all_reduce<T>(partial_rack, S, ranks, stride).base_value(),
+          reduce_scatter<T>(partial_rack, S, ranks, stride).base_value()};
 }
 
 template <class P>

@@ -152,11 +152,13 @@ TEST_CASE("example clusters are valid and take their rates from chip and links",
 
 TEST_CASE("cluster rules return reasons for clusters built at run time", "[cluster]") {
   cluster_spec c = clusters::hgx_h100_ndr;
-  c.count = 12;  // one and a half nodes
+  c.count = 12;  // one and a half nodes: a whole domain and a partial one
+  CHECK(try_check(c).ok());
+  c.scale_up.used = 9;  // more used than the domain holds
   const auto r = try_check(c);
   CHECK_FALSE(r.ok());
-  CHECK(std::string(r.error()->code) == "cluster_domain_does_not_divide_count");
-  CHECK(thrown_code([&] { validate(c); }) == "cluster_domain_does_not_divide_count");
+  CHECK(std::string(r.error()->code) == "cluster_domain_used_out_of_range");
+  CHECK(thrown_code([&] { validate(c); }) == "cluster_domain_used_out_of_range");
 
   c = clusters::hgx_h100_ndr;
   c.scale_out.shape = topology::none;
@@ -171,6 +173,28 @@ TEST_CASE("cluster rules return reasons for clusters built at run time", "[clust
   c.scale_out = {};
   CHECK(try_check(c).ok());
   CHECK(c.domain_size() == 4);
+}
+
+TEST_CASE("GB200 jobs of any size: whole racks and a partial one, or racks partly used",
+          "[cluster]") {
+  // Sizes NVIDIA and CoreWeave submitted to MLPerf Training (issue 9): refused before for not
+  // being a whole number of 72-GPU racks.
+  for (const int n : {512, 1024, 2496}) {
+    INFO(n);
+    const cluster_spec full = clusters::gb200_nvl72.with_count(n);
+    CHECK(try_check(full).ok());
+    CHECK(full.domains() == (n + 71) / 72);
+    CHECK(full.partial_domain() == n % 72);
+    cluster_spec used = full;
+    used.scale_up.used = 64;  // 64 of 72 GPUs per rack, as the submissions describe
+    CHECK(try_check(used).ok());
+    CHECK(used.domain_size() == 64);
+    CHECK(used.partial_domain() == 0);  // all three are whole numbers of 64-GPU racks
+    CHECK(used.domains() == n / 64);
+  }
+  cluster_spec empty_used = clusters::gb200_nvl72.with_count(1024);
+  empty_used.scale_up.used = -1;
+  CHECK(std::string(try_check(empty_used).error()->code) == "cluster_domain_used_out_of_range");
 }
 
 TEST_CASE("a switchless domain's point-to-point rate is one link", "[cluster]") {

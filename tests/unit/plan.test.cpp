@@ -1,5 +1,6 @@
 // Every rule of a valid parallel plan, each with its reason.
 #include <flopcast/estimate/step_time.hpp>
+#include <flopcast/hardware/catalog.hpp>
 #include <flopcast/workload/catalog.hpp>
 
 #include <string>
@@ -7,6 +8,8 @@
 #include "catch_any.hpp"
 
 using namespace flopcast;
+using Catch::Matchers::WithinAbs;
+using Catch::Matchers::WithinRel;
 
 namespace {
 const transformer& gpt3 = models::gpt3_175b.shape;  // 96 layers, 96 heads
@@ -236,4 +239,61 @@ TEST_CASE("fused causal attention executes half the scores; MFU's convention is 
       estimate_step(gpt3, h100, 1024, p, {.mask = attention_mask::causal_skip});
   CHECK(causal_mfu.step == fused.step);
   CHECK(causal_mfu.mfu < fused.mfu);
+}
+
+TEST_CASE("usable memory: the device's capacity less named runtime, buffers and fragmentation",
+          "[plan][memory]") {
+  // HBM is binary: an "80GB" H100 gives software 81,559 MiB (nvidia-smi), 85.5e9 bytes.
+  const chip_spec& h100 = chips::h100_sxm;
+  CHECK(h100.memory_per_accelerator().in(gigabytes) == 80.0);  // as marketed
+  CHECK_THAT(h100.device_memory_per_accelerator().in(mebibytes), WithinRel(81559.0, 1e-12));
+  const memory_reserve r = memory_reserve_for(h100);
+  CHECK(valid(r));
+  const double expected = 81559.0 * 1048576.0 * (1.0 - r.fragmentation) -
+                          r.runtime.base_value() - r.gemm_workspace.base_value() -
+                          r.communication_buffers.base_value();
+  CHECK_THAT(usable_memory(h100).base_value(), WithinRel(expected, 1e-12));
+  CHECK_THAT(usable_memory(h100).in(gigabytes), WithinAbs(78.8, 0.05));
+  // A chip without a device figure starts from its marketed capacity.
+  CHECK(!chips::v100_sxm2_32gb.memory_device.has_value());
+  CHECK_THAT(chips::v100_sxm2_32gb.device_memory_per_accelerator().in(gigabytes),
+             WithinRel(32.0, 1e-12));
+  // TPUs (XLA: one static allocation) keep only the fragmentation allowance; Google prints GiB.
+  CHECK_THAT(usable_memory(chips::tpu_v5p).in(gibibytes), WithinRel(95.0 * 0.95, 1e-12));
+  // Every catalog chip has a positive usable capacity below what the device gives.
+  for (const chip_spec* c : all_chips) {
+    INFO(c->name);
+    CHECK(usable_memory(*c).base_value() > 0.0);
+    CHECK(usable_memory(*c) < c->device_memory_per_accelerator());
+  }
+  memory_reserve bad = r;
+  bad.fragmentation = 0.6;
+  CHECK_FALSE(valid(bad));
+}
+
+TEST_CASE("Llama 3 405B at 16,384 H100 fits in 80 GB as Meta ran it", "[plan][memory]") {
+  // Table 4 of the Llama 3 paper: TP 8, PP 16, 8K sequence, 2,048 sequences: 16 microbatches
+  // per pipeline, so the first stage holds 16 in flight, not an interleaved warm-up of 23.5.
+  transformer m = models::llama3_405b.shape;
+  m.layers = 128;
+  const parallel_plan p{.tp = 8, .sequence_parallel = true, .pp = 16, .vp = 2, .zero_stage = 2,
+                        .microbatch = 1, .global_batch = 2048,
+                        .recompute_mode = recompute::none};
+  const cluster_spec& h100 = clusters::hgx_h100_ndr;
+  CHECK(find_problem(m, p, h100, 16384) == nullptr);
+  const double need = plan_memory_per_chip(m, p, 16384).total().in(gigabytes);
+  CHECK(need < usable_memory(h100.chip).in(gigabytes));
+  CHECK(need > 0.9 * 80.0);  // the old 90%-of-marketed rule refused it
+  // With 32 microbatches (8,192 GPUs) the warm-up bound holds: 16 x (1 + 15/32) microbatches.
+  const auto s8k = sharding_of(m, p, 8192);
+  CHECK(s8k.microbatches == 32.0);
+  const auto s16k = sharding_of(m, p, 16384);
+  CHECK(s16k.microbatches == 16.0);
+  const double act8k = activation_bytes_per_chip<double>(m, 1.0, s8k, {.fused_attention = true, .dropout = false}).base_value();
+  const double act16k = activation_bytes_per_chip<double>(m, 1.0, s16k, {.fused_attention = true, .dropout = false}).base_value();
+  CHECK_THAT(act8k / act16k, WithinRel(1.0 + 15.0 / 32.0, 1e-9));
+  // Unknown microbatch count (0): the warm-up bound, as before.
+  sharding<double> unknown = s16k;
+  unknown.microbatches = 0.0;
+  CHECK(activation_bytes_per_chip<double>(m, 1.0, unknown, {.fused_attention = true, .dropout = false}).base_value() == act8k);
 }

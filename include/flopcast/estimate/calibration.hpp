@@ -180,6 +180,9 @@ inline constexpr double gradient_bucket_per_rank = 1e6;
 // replicates (sequence parallelism shards it), plus the MLP activation (read + write the FFN
 // width; gated: read 2f, write f) that TP shards.
 inline constexpr double replicated_elements_per_hidden = 11.0;
+// A parallel block (GPT-J, Falcon, PaLM): one LayerNorm (read + write h) and one fused add of
+// attention, MLP and residual (read 3h, write h, two masks of h/2): 7 h. (Counted, not fitted.)
+inline constexpr double replicated_elements_per_hidden_parallel = 7.0;
 // Without a fused attention kernel the s x s scores cross HBM. Counted kernel by kernel, in
 // 16-bit elements per (token, key, head), the elementwise work Megatron-LM runs on them (the
 // batched GEMMs that write and read the scores are in the attention GEMM term): the fused

@@ -152,7 +152,7 @@ constexpr double layer_gemm_eta(const transformer& m, double eta_max, double t, 
   if (m.is_moe()) {
     const double routed_rows = tokens * d(m.moe.top_k) * ep / d(m.moe.experts);
     mlp(moe_share, d(m.expert_ffn_size()), d(m.moe.top_k), routed_rows);
-    mlp(moe_share, d(m.expert_ffn_size()), d(m.moe.shared_experts), tokens);
+    mlp(moe_share, d(m.shared_expert_ffn_size()), d(m.moe.shared_experts), tokens);
   }
   return flops / time;
 }
@@ -162,7 +162,11 @@ constexpr double mlp_activation_elements(const transformer& m) {
   const double per_matrix_width = m.gated_mlp ? 3.0 : 2.0;  // gated: read gate+up, write product
   const double dense = per_matrix_width * d(m.ffn_size());
   if (!m.is_moe()) return dense;
-  const double routed = d(m.moe.top_k + m.moe.shared_experts) * per_matrix_width * d(m.expert_ffn_size());
+  const double routed =
+      m.moe.shared_expert_ffn > 0
+          ? per_matrix_width * (d(m.moe.top_k) * d(m.expert_ffn_size()) +
+                                d(m.moe.shared_experts) * d(m.shared_expert_ffn_size()))
+          : d(m.moe.top_k + m.moe.shared_experts) * per_matrix_width * d(m.expert_ffn_size());
   const double moe_share = d(m.moe_layer_count()) / d(m.layers);
   return (1.0 - moe_share) * dense + moe_share * routed;
 }
@@ -223,12 +227,24 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
 
   // ---- Memory-bound kernels per microbatch, per layer.
-  const double replicated = model_constants::replicated_elements_per_hidden * h /
-                            (p.sequence_parallel ? t : 1.0);
-  const double sharded = detail::mlp_activation_elements(m) / t;
+  const double replicated_per_hidden =
+      m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
+                       : model_constants::replicated_elements_per_hidden;
+  const double replicated = replicated_per_hidden * h / (p.sequence_parallel ? t : 1.0);
+  double sharded = detail::mlp_activation_elements(m) / t;
+  // QK-norm reads and writes the queries and keys (TP shards them with the heads).
+  if (m.qk_norm != qk_norm_kind::none) {
+    sharded += 2.0 * (d(m.heads) + d(m.key_value_heads())) * d(m.qk_head_size()) / t;
+  }
   // Unfused attention: the elementwise kernels over the s x s scores, per (token, key, head); the
   // batched GEMMs that write and read them are the attention GEMM term above.
-  const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * s / t;
+  double attended = s;  // keys per query, averaged over layers (sliding windows: fewer)
+  if (m.sliding_window > 0) {
+    attended = (d(m.global_layer_count()) * s +
+                d(m.local_layer_count()) * flopcast::min(d(m.sliding_window), s)) /
+               d(m.layers);
+  }
+  const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * attended / t;
   const double dropout = p.dropout ? 1.0 : 0.0;
   const double score_forward = model_constants::score_softmax_forward +
                                dropout * model_constants::score_dropout_forward;
@@ -239,9 +255,11 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
   if (p.recompute_mode == recompute::selective) score_forwards += 1.0;
 
-  // ---- Tensor parallel: 4 (6 with full recompute) all-reduces per layer.
+  // ---- Tensor parallel: 4 (6 with full recompute) all-reduces per layer; a parallel block
+  // (GPT-J, Falcon, PaLM) sums attention and MLP before one all-reduce: 2 (3).
   const data_size<> activation = data_size<>::from_base(tokens_chip * h * 2.0);
-  const double tp_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
+  const double tp_collectives = (p.recompute_mode == recompute::full ? 6.0 : 4.0) /
+                                (m.parallel_block ? 2.0 : 1.0);
 
   // ---- Context parallel: K and V of the whole sequence gathered per layer.
   const double kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));

@@ -115,6 +115,11 @@ struct chip_spec {
   std::string_view memory_type{};
   data_size<> memory{};           // HBM capacity, decimal GB as marketed
   bandwidth<> memory_bandwidth{}; // HBM bandwidth, decimal TB/s
+  // The capacity the device gives software, in bytes, where it differs from `memory` (which
+  // stays as marketed): HBM stacks are binary, so an "80GB" H100 has 80 GiB of which the driver
+  // reports 81,559 MiB (nvidia-smi's total); Google and AWS print TPU and Trainium capacities
+  // in GiB. Empty: `memory`. Per entry, like `memory`; finite and positive when given.
+  std::optional<data_size<>> memory_device{};
   std::optional<power<>> tdp{};
 
   scale_up_link scale_up{};
@@ -147,6 +152,11 @@ struct chip_spec {
   constexpr data_size<> memory_per_accelerator() const {
     return memory / static_cast<double>(accelerators);
   }
+  // What software sees per accelerator: memory_device when given, else the marketed memory.
+  constexpr data_size<> device_memory_per_accelerator() const {
+    return (memory_device.has_value() ? *memory_device : memory) /
+           static_cast<double>(accelerators);
+  }
 };
 
 // The first figure of `c` that no model can use (NaN, infinite, zero or negative), or nullptr.
@@ -164,6 +174,7 @@ constexpr const reason* find_problem(const chip_spec& c) {
   const auto not_negative = [](double x) { return x >= 0.0 && limits::finite(x); };
   if (!(peaks_ok && limits::within(c.accelerators, 1, limits::max_entry_accelerators) &&
         finite_positive(c.memory.base_value()) && finite_positive(c.memory_bandwidth.base_value()) &&
+        (!c.memory_device.has_value() || finite_positive(c.memory_device->base_value())) &&
         not_negative(c.scale_up.bidirectional.base_value()) &&
         (!c.scale_out.has_value() || not_negative(c.scale_out->base_value())))) {
     return &reasons::chip_figure_invalid;

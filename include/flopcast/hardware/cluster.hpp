@@ -14,9 +14,14 @@
 // bidirectional scale-up figure, the scale-out rate the chip's typical NIC line rate.
 //
 // Layout. Ranks are numbered so that consecutive ranks share a scale-up domain: rank r sits in
-// domain r / size. Parallel groups are laid out innermost first (TP, then CP, DP, PP, as Megatron
-// does), and <flopcast/parallel/collectives.hpp> places a group of k ranks with a stride on
-// these domains to decide which links it uses.
+// domain r / u, where u is the accelerators used per domain (scale_up.used, or all `size` of
+// them). A count that is not a whole number of domains fills whole domains and one partial last
+// domain (1,024 GB200 GPUs on NVL72 racks: 14 racks and 16 GPUs of a 15th); racks run partly
+// populated set `used` (MLPerf Training GB200 submissions describe 64 of 72 GPUs per rack, and
+// their sizes, 512, 1,024 and 2,496 GPUs, are whole numbers of such racks). Parallel groups
+// are laid out innermost first (TP, then CP, DP, PP, as Megatron does), and
+// <flopcast/parallel/collectives.hpp> places a group of k ranks with a stride on these domains
+// to decide which links it uses (a group that reaches into a partial domain crosses scale-out).
 #include <array>
 #include <optional>
 #include <string_view>
@@ -31,9 +36,9 @@
 FLOPCAST_DEFINE_REASON(cluster_count_must_be_positive, "a cluster needs at least one accelerator")
 FLOPCAST_DEFINE_REASON(cluster_domain_size_must_be_positive,
                        "a scale-up domain holds at least one accelerator")
-FLOPCAST_DEFINE_REASON(cluster_domain_does_not_divide_count,
-                       "the accelerator count is larger than one scale-up domain but not a whole "
-                       "number of domains")
+FLOPCAST_DEFINE_REASON(cluster_domain_used_out_of_range,
+                       "the accelerators used per scale-up domain must be 0 (all of them) or "
+                       "between 1 and the domain size")
 FLOPCAST_DEFINE_REASON(cluster_count_not_whole_entries,
                        "the accelerator count is not a whole number of chip entries (a GB200 "
                        "superchip holds 2 GPUs)")
@@ -89,6 +94,11 @@ constexpr std::string_view name(topology t) {
 
 struct scale_up_domain {
   int size = 1;  // accelerators per domain (HGX: 8, NVL72: 72, a TPU v4 pod: 4096)
+  // Accelerators used per domain, in [0, size]; 0 means all `size` (every domain full). A rack
+  // run partly populated (MLPerf Training v5.0 GB200 NVL72 submissions use 64 of 72 GPUs per
+  // rack, keeping spare trays) gives each job rank block `used` accelerators per domain. It is
+  // a count of ranks, not of links: the per-accelerator rates stay those of the full domain.
+  int used = 0;
   link_spec link{};
   topology shape = topology::switched;
   // Per accelerator, one direction, nominal: what a collective over the domain can inject.
@@ -134,10 +144,19 @@ struct cluster_spec {
     return c;
   }
 
+  // Accelerators used in one domain (scale_up.used, or the whole domain when it is 0).
+  constexpr int per_domain() const {
+    return scale_up.used > 0 && scale_up.used < scale_up.size ? scale_up.used : scale_up.size;
+  }
   // Accelerators in one domain as deployed (a cluster smaller than one domain fills part of it).
-  constexpr int domain_size() const { return scale_up.size < count ? scale_up.size : count; }
+  constexpr int domain_size() const { return per_domain() < count ? per_domain() : count; }
+  // Domains the job touches, the partial last one included.
   constexpr int domains() const {
-    return scale_up.size > 0 ? (count + scale_up.size - 1) / scale_up.size : 0;
+    return per_domain() > 0 ? (count + per_domain() - 1) / per_domain() : 0;
+  }
+  // Accelerators in the partial last domain: 0 when the count is a whole number of domains.
+  constexpr int partial_domain() const {
+    return per_domain() > 0 && count > per_domain() ? count % per_domain() : 0;
   }
   constexpr int entries() const { return chip.accelerators > 0 ? count / chip.accelerators : 0; }
 
@@ -198,8 +217,8 @@ constexpr const reason* find_problem(const cluster_spec& c) {
   if (c.chip.accelerators < 1 || c.count % c.chip.accelerators != 0) {
     return &reasons::cluster_count_not_whole_entries;
   }
-  if (c.count > c.scale_up.size && c.count % c.scale_up.size != 0) {
-    return &reasons::cluster_domain_does_not_divide_count;
+  if (c.scale_up.used < 0 || c.scale_up.used > c.scale_up.size) {
+    return &reasons::cluster_domain_used_out_of_range;
   }
   if (c.scale_up.link.domain_max.has_value() && c.scale_up.size > *c.scale_up.link.domain_max) {
     return &reasons::cluster_domain_exceeds_link_maximum;
@@ -230,7 +249,7 @@ constexpr const reason* find_problem(const cluster_spec& c) {
                               !finite_positive(c.scale_up_point_to_point().base_value()))) {
     return &reasons::cluster_bandwidth_not_positive;
   }
-  if (c.count > c.scale_up.size && !finite_positive(c.scale_out_per_direction().base_value())) {
+  if (c.count > c.per_domain() && !finite_positive(c.scale_out_per_direction().base_value())) {
     return &reasons::cluster_needs_scale_out;
   }
   return nullptr;

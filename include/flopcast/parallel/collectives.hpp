@@ -324,10 +324,28 @@ constexpr const reason* check_group(double ranks, double stride) {
 // The group's links follow from its placement; bandwidths are the cluster's achievable
 // per-accelerator rates and alphas its per-step latencies.
 
+//
+// A partial last domain (a count that is not a whole number of domains, r accelerators in the
+// last one) changes the group that reaches into it: when the group's span (ranks x stride) is
+// larger than r, that group spans the partial domain and a full one, so it crosses scale-out
+// even where a full domain would hold it, and it has only about r / stride members in the
+// partial domain to share the scale-out traffic. The slowest group paces the step, so its
+// members per domain are the fewer of the two (and its domain count ranks / that: the
+// bandwidth term of the busiest NIC is exact, the latency terms count a few domains too many).
+// Whole domains (r = 0) leave the placement as above, bit for bit.
 template <class T>
 constexpr group_layout<T> place_group(const cluster_spec& c, std::type_identity_t<T> ranks,
                                       std::type_identity_t<T> stride) {
-  return place_group<T>(ranks, stride, T(static_cast<double>(c.domain_size())));
+  const group_layout<T> whole =
+      place_group<T>(ranks, stride, T(static_cast<double>(c.domain_size())));
+  const int partial = c.partial_domain();
+  if (partial == 0) return whole;
+  const T r = T(static_cast<double>(partial));
+  const T in_partial = flopcast::min(ranks, flopcast::max(T(1), r / stride));
+  const T per_domain =
+      flopcast::select(ranks * stride > r, flopcast::min(whole.per_domain, in_partial),
+                       whole.per_domain);
+  return {ranks, per_domain, ranks / per_domain};
 }
 
 namespace detail {

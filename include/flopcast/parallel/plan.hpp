@@ -229,6 +229,8 @@ constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
 constexpr sharding<double> sharding_of(const transformer& m, const parallel_plan& p, int chips) {
   sharding<double> s = sharding_of(p, chips);
   s.stage_layers = static_cast<double>(pipeline_split_of(m, p).first);
+  const long long per_step = static_cast<long long>(p.microbatch) * data_parallel(p, chips);
+  if (per_step > 0) s.microbatches = static_cast<double>(p.global_batch / per_step);
   return s;
 }
 
@@ -240,9 +242,75 @@ constexpr memory_breakdown<double> plan_memory_per_chip(const transformer& m, co
                                  {.policy = p.recompute_mode, .fused_attention = p.fused_attention, .dropout = p.dropout});
 }
 
-// Fraction of HBM a plan may use: the rest is the framework's workspace, communication buffers
-// and allocator fragmentation (PyTorch runs commonly reserve 5-10%; we take 10%).
-inline constexpr double usable_memory_fraction = 0.90;
+// ---- Memory a plan may use ------------------------------------------------------------------
+// The estimate (plan_memory_per_chip) counts model state and activations. A run also holds, on
+// every GPU, memory that no tensor of the model owns; each part is a named quantity:
+//   usable = device capacity x (1 - fragmentation) - runtime - GEMM workspace - comm buffers,
+// from the capacity the device gives software (chip_spec::memory_device: 81,559 MiB on an
+// "80GB" H100, 85.5e9 bytes, not 80e9). Ranges: each size finite and >= 0, fragmentation in
+// [0, 0.5] (valid() checks them).
+struct memory_reserve {
+  // CUDA context and the kernels a training process loads (PyTorch, cuBLAS, NCCL, attention):
+  // Hugging Face's "Model training anatomy" (transformers docs, model_memory_anatomy) measures
+  // 1,343 MB occupied after loading kernels and before any tensor.
+  data_size<> runtime = 1.343 * gigabytes;
+  // cuBLAS workspace: PyTorch's default CUBLAS_WORKSPACE_CONFIG on Hopper and newer is
+  // ":4096:8", 8 x 4 MiB per handle (PyTorch docs, "Reproducibility" / cuBLAS workspace).
+  data_size<> gemm_workspace = 32.0 * mebibytes;
+  // NCCL buffers: NCCL_BUFFSIZE is 4 MiB per channel and direction by default (NCCL docs,
+  // Environment Variables); up to 32 channels x send and receive = 256 MiB per communicator,
+  // and a 4-D job (TP, CP, PP, DP) holds 4 of them: 1 GiB.
+  data_size<> communication_buffers = 1.0 * gibibytes;
+  // The caching allocator's fragmentation: blocks reserved but not allocated at the peak. An
+  // assumption (5%); checked against measured peaks below.
+  double fragmentation = 0.05;
+};
+
+// TPUs run XLA, which compiles buffers (collectives' included) into one static allocation: no
+// CUDA context, cuBLAS workspace or NCCL buffers; only the fragmentation allowance remains.
+constexpr memory_reserve memory_reserve_for(const chip_spec& c) {
+  if (c.maker == vendor::google) {
+    return {.runtime = data_size<>{}, .gemm_workspace = data_size<>{},
+            .communication_buffers = data_size<>{}};
+  }
+  return {};
+}
+
+constexpr bool valid(const memory_reserve& r) {
+  const auto size_ok = [](data_size<> x) {
+    return x.base_value() >= 0.0 && limits::finite(x.base_value());
+  };
+  return size_ok(r.runtime) && size_ok(r.gemm_workspace) && size_ok(r.communication_buffers) &&
+         limits::within(r.fragmentation, 0.0, 0.5);
+}
+
+// Memory per accelerator a plan's model state and activations may fill.
+//
+// Checked against measured peaks: torchtitan's memory column (the caching allocator's peak
+// reserved GiB, max over ranks; github.com/pytorch/torchtitan
+// benchmarks/llama3_h100_202412_torchtitan.md, Llama 3.1 on 96 GB H100s) and torchao's float8
+// tables (torchtitan Llama 3 8B, 8 GPUs; github.com/pytorch/ao torchao/float8/README.md).
+// plan_memory_per_chip over the measured figure, same plan (FSDP = ZeRO-3):
+//   - selective recompute (8B, local batch 1-2, 8-128 GPUs): 1.10-1.18 (torchtitan H100),
+//     1.11 (torchao H100), 1.36 (MI300X), 1.57 (B200), 1.66 (torchtitan 2025, H200). Over:
+//     torchtitan's per-op selective checkpointing also recomputes the element-wise ops that
+//     Megatron-style selective recompute (ours) keeps; the same plan measures 33.7-47.7 GiB
+//     across chips and versions, so software, not shape, sets the spread.
+//   - full recompute (8B at 32K-256K tokens, 70B TP 8, 405B TP 8 x PP 8): 0.20-0.47. Under:
+//     the estimate keeps only layer inputs, not the transient of the layer being recomputed,
+//     FSDP's gathered and prefetched layers or the FP32 logits of 32K-256K tokens, and the
+//     allocator keeps what it reserved (every long-context row reports 84-85 GiB of 95).
+// Neither side is a fit target: the allowances above are the framework's, not fitted.
+// Meta trained Llama 3 405B with TP 8, PP 16, 8K sequences on 80 GB H100s (Llama 3 paper,
+// arXiv 2407.21783, Sec. 3.3.2): the estimate is about 74 GB, within the 78.8 GB usable here.
+constexpr data_size<> usable_memory(const chip_spec& c,
+                                    const memory_reserve& r) {
+  return c.device_memory_per_accelerator() * (1.0 - r.fragmentation) - r.runtime -
+         r.gemm_workspace - r.communication_buffers;
+}
+constexpr data_size<> usable_memory(const chip_spec& c) {
+  return usable_memory(c, memory_reserve_for(c));
+}
 
 // The first rule the plan breaks on `chips` chips of cluster `c`, or nullptr.
 constexpr const reason* find_problem(const transformer& m, const parallel_plan& p,
@@ -294,7 +362,7 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
     return &reasons::plan_interleaved_microbatches;
   }
   const data_size<> need = plan_memory_per_chip(m, p, chips).total();
-  if (check_memory && need > c.chip.memory_per_accelerator() * usable_memory_fraction) {
+  if (check_memory && need > usable_memory(c.chip)) {
     return &reasons::plan_does_not_fit_in_memory;
   }
   return nullptr;

@@ -18,6 +18,9 @@
 //   - an MoE layer keeps the router input, one copy of each token's hidden state per routed
 //     expert, and the MLP terms for top_k + shared experts of width expert_ffn. Load is assumed
 //     balanced (no capacity-factor padding); router logits are not counted.
+//   - a parallel block (GPT-J, Falcon, PaLM) keeps one norm input and one normed input shared by
+//     attention and MLP (2 instead of 4 of the s b h replicated terms); QK-norm keeps Q and K
+//     before their norm; sliding-window layers keep min(window, s) scores per query.
 //   - dropout = false removes the three masks and the stored dropout output of the scores
 //     (Llama-family models train without dropout): 32 s b h + 2 a s^2 b for a GPT layer.
 // Parallelism: tensor parallelism divides the attention and MLP interiors by t; sequence
@@ -64,17 +67,24 @@ constexpr activation_terms layer_activation_terms(const transformer& m, layer_ml
   activation_terms t;
   // Two norm inputs, the attention input; the MLP input (MoE: router input + routed copies).
   const double routed = mlp == layer_mlp::experts ? static_cast<double>(m.moe.top_k) : 0.0;
-  t.replicated = e * h * (2.0 + 1.0 + 1.0 + routed);
+  // A parallel block keeps one norm input and one normed input that attention and MLP share.
+  t.replicated = m.parallel_block ? e * h * (1.0 + 1.0 + routed) : e * h * (2.0 + 1.0 + 1.0 + routed);
   t.mask_bytes = o.dropout ? 2.0 * h : 0.0;
 
   double interior = a * qk + kv * qk + kv * v + a * v;  // Q, K, V, output-projection input
   if (latent) interior += static_cast<double>(m.mla.q_lora_rank) + m.mla.kv_lora_rank;
+  if (m.qk_norm != qk_norm_kind::none) interior += a * qk + kv * qk;  // Q and K before their norm
   const double per_mlp = m.gated_mlp ? 3.0 : 2.0;
   if (mlp == layer_mlp::dense) {
     interior += per_mlp * m.ffn_size();
   } else {
     const double experts = static_cast<double>(m.moe.top_k) + m.moe.shared_experts;
-    interior += experts * per_mlp * m.expert_ffn_size();
+    if (m.moe.shared_expert_ffn > 0) {
+      interior += per_mlp * (static_cast<double>(m.moe.top_k) * m.expert_ffn_size() +
+                             static_cast<double>(m.moe.shared_experts) * m.shared_expert_ffn_size());
+    } else {
+      interior += experts * per_mlp * m.expert_ffn_size();
+    }
   }
   t.tensor_parallel = e * interior;
 
@@ -112,7 +122,15 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
   }
   const detail::activation_terms t = detail::layer_activation_terms(m, mlp, o);
   const bool keep_scores = o.policy == recompute::none && !o.fused_attention;
-  const T scores = keep_scores ? T(t.scores_per_key) * tokens * seq_len / plan.tp : T(0.0);
+  // Keys per query, averaged over the layers: min(window, seq_len) on sliding-window layers.
+  T keys = seq_len;
+  if (m.sliding_window > 0) {
+    const T local = flopcast::min(T(static_cast<double>(m.sliding_window)), seq_len);
+    keys = (T(static_cast<double>(m.global_layer_count())) * seq_len +
+            T(static_cast<double>(m.local_layer_count())) * local) /
+           T(static_cast<double>(m.layers));
+  }
+  const T scores = keep_scores ? T(t.scores_per_key) * tokens * keys / plan.tp : T(0.0);
   return data_size<T>::from_base(T(t.replicated + t.mask_bytes) * tokens / sp +
                                  T(t.tensor_parallel) * tokens / plan.tp + scores);
 }
@@ -120,8 +138,8 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
 // Activation bytes on the busiest chip: the first pipeline stage, which under 1F1B holds pp
 // microbatches in flight, each through layers/pp layers (so L layers' worth, whatever pp; with an
 // uneven split, through the stage's stage_layers: pp x stage_layers layers' worth), times
-// 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3). Assumes at
-// least pp microbatches per step. Adds the input-embedding dropout mask (first stage) and, when
+// 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3), or the
+// step's own microbatch count when that is smaller (sharding::microbatches). Adds the input-embedding dropout mask (first stage) and, when
 // the whole model is one stage, the output layer's norm and projection inputs and its FP32
 // logits (Korthikanti Sec. 4.3). MoE and dense layers are averaged over the stage.
 template <class T>
@@ -133,9 +151,17 @@ constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microba
       activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::dense);
   const data_size<T> moe =
       activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::experts);
-  const T in_flight_factor =
+  const T warm_up_factor =
       select(plan.virtual_stages > T(1.0),
              T(1.0) + (plan.pp - T(1.0)) / (plan.pp * plan.virtual_stages), T(1.0));
+  // A step of m microbatches holds at most m in flight (each through the whole stage): with
+  // m < pp (1 + (pp-1)/(pp v)) the factor is m / pp (Llama 3 405B: pp 16, v 2, m 16 holds 16
+  // microbatches, not 23.5). microbatches = 0 (unknown) keeps the warm-up count.
+  const T warm_up = plan.pp * warm_up_factor;
+  const T in_flight_factor =
+      select(plan.microbatches > T(0.0),
+             select(plan.microbatches < warm_up, plan.microbatches / plan.pp, warm_up_factor),
+             warm_up_factor);
   // An uneven split: pp microbatches through the stage's own layers, pp x stage_layers layers'
   // worth (the factor is exactly 1 for an even split).
   const T stage_share = plan.pp / detail::stage_divisor(m, plan);

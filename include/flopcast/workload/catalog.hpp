@@ -343,6 +343,212 @@ inline constexpr model_card gpt_neox_20b{
         "LayerNorms, rotary on 25% of each head, untied embeddings. Tokens derived: "
         "150,000 steps x 1,538 sequences x 2,048."};
 
+// ---- Architectures of issue 9: parallel blocks, Q/K/V biases, QK-norm, sliding windows, and a
+// shared expert of its own width. Shapes from each model's released config.json.
+
+inline constexpr model_card gpt_j_6b{
+    .key = "gpt-j-6b",
+    .aliases = {"gptj-6b", "EleutherAI/gpt-j-6b"},
+    .shape = checked({.name = "GPT-J 6B",
+                      .layers = 28,
+                      .hidden = 4096,
+                      .heads = 16,
+                      .vocab = 50400,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 2048,
+                      .parallel_block = true}),
+    .published_params = 6e9,
+    .checkpoint_params = 6'053'381'344.0,
+    .training_tokens = 402e9,
+    .source = "https://huggingface.co/EleutherAI/gpt-j-6b (model card: 6,053,381,344 "
+              "parameters, 402B tokens) ; "
+              "https://huggingface.co/EleutherAI/gpt-j-6b/blob/main/config.json",
+    .notes = "Parallel attention and MLP on one LayerNorm (ln_1); rotary on 64 of each head's "
+             "256 dimensions (no parameters: nothing here changes). biases = true counts "
+             "attention biases GPT-J does not have and misses its output-layer bias; the count "
+             "is 0.035% below the model card's."};
+
+inline constexpr model_card falcon_7b{
+    .key = "falcon-7b",
+    .aliases = {"tiiuae/falcon-7b"},
+    .shape = checked({.name = "Falcon 7B",
+                      .layers = 32,
+                      .hidden = 4544,
+                      .heads = 71,
+                      .kv_heads = 1,
+                      .vocab = 65024,
+                      .positions = position_kind::rotary,
+                      .seq_len = 2048,
+                      .biases = false,
+                      .parallel_block = true}),
+    .published_params = 7e9,
+    .checkpoint_params = 6'921'720'704.0,
+    .training_tokens = 1.5e12,
+    .source = "Almazrouei et al. 2023, arXiv 2311.16867 ; "
+              "https://huggingface.co/tiiuae/falcon-7b/blob/main/config.json",
+    .notes = "Multi-query attention (1 KV head of 64), parallel attention and MLP on one "
+             "LayerNorm, no linear biases, tied embeddings: 6,921,720,704 unique weights "
+             "(Hugging Face's 7.22B counts the tied output projection again). The LayerNorm "
+             "shifts Falcon keeps are not counted with biases = false (0.002% low)."};
+
+inline constexpr model_card mistral_7b{
+    .key = "mistral-7b",
+    .aliases = {"mistral-7b-v0.1", "mistralai/Mistral-7B-v0.1"},
+    .shape = checked({.name = "Mistral 7B",
+                      .layers = 32,
+                      .hidden = 4096,
+                      .heads = 32,
+                      .kv_heads = 8,
+                      .ffn = 14336,
+                      .gated_mlp = true,
+                      .vocab = 32000,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 8192,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .sliding_window = 4096}),
+    .published_params = 7.3e9,
+    .checkpoint_params = 7'241'732'096.0,
+    .source = "Jiang et al. 2023, arXiv 2310.06825, Table 1 ; "
+              "https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json",
+    .notes = "Sliding-window attention of 4,096 tokens on every layer (config sliding_window); "
+             "the paper's Table 1 gives window 4,096 and context 8,192. Training tokens are not "
+             "published."};
+
+inline constexpr model_card qwen25_7b{
+    .key = "qwen2.5-7b",
+    .aliases = {"qwen25-7b", "Qwen/Qwen2.5-7B"},
+    .shape = checked({.name = "Qwen2.5 7B",
+                      .layers = 28,
+                      .hidden = 3584,
+                      .heads = 28,
+                      .kv_heads = 4,
+                      .ffn = 18944,
+                      .gated_mlp = true,
+                      .vocab = 152064,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .qkv_bias = true}),
+    .published_params = 7.61e9,
+    .checkpoint_params = 7'615'616'512.0,
+    .training_tokens = 18e12,
+    .source = "Qwen Team 2024, arXiv 2412.15115, Table 1 ; "
+              "https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json",
+    .notes = "Biases on Q, K and V only. Pre-training context 4,096 (extended to 32,768 at the "
+             "end); 18T tokens."};
+
+inline constexpr model_card olmo2_7b{
+    .key = "olmo2-7b",
+    .aliases = {"olmo-2-7b", "allenai/OLMo-2-1124-7B"},
+    .shape = checked({.name = "OLMo 2 7B",
+                      .layers = 32,
+                      .hidden = 4096,
+                      .heads = 32,
+                      .ffn = 11008,
+                      .gated_mlp = true,
+                      .vocab = 100352,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .qk_norm = qk_norm_kind::full}),
+    .published_params = 7.3e9,
+    .checkpoint_params = 7'298'617'344.0,
+    .training_tokens = 4.05e12,
+    .source = "OLMo Team 2024, arXiv 2501.00656, Table 1 ; "
+              "https://huggingface.co/allenai/OLMo-2-1124-7B/blob/main/config.json",
+    .notes = "QK-norm: RMSNorm over the whole query and key projections (4,096 each); norms "
+             "after attention and MLP (two per layer, as counted)."};
+
+inline constexpr model_card gemma2_9b{
+    .key = "gemma2-9b",
+    .aliases = {"gemma-2-9b", "google/gemma-2-9b"},
+    .shape = checked({.name = "Gemma 2 9B",
+                      .layers = 42,
+                      .hidden = 3584,
+                      .heads = 16,
+                      .kv_heads = 8,
+                      .head_dim = 256,
+                      .ffn = 14336,
+                      .gated_mlp = true,
+                      .vocab = 256000,
+                      .positions = position_kind::rotary,
+                      .seq_len = 8192,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .sliding_window = 4096,
+                      .global_every = 2}),
+    .published_params = 9e9,
+    .checkpoint_params = 9'241'705'984.0,
+    .training_tokens = 8e12,
+    .source = "Gemma Team 2024, arXiv 2408.00118, Tables 1-2 ; "
+              "https://huggingface.co/google/gemma-2-9b/blob/main/config.json",
+    .notes = "Local (4,096-token window) and global attention alternate layer by layer; four "
+             "RMSNorms per layer where two are counted (0.003% low); logit soft-capping has no "
+             "parameters."};
+
+inline constexpr model_card qwen3_30b_a3b{
+    .key = "qwen3-30b-a3b",
+    .aliases = {"qwen3-moe", "Qwen/Qwen3-30B-A3B"},
+    .shape = checked({.name = "Qwen3 30B-A3B",
+                      .layers = 48,
+                      .hidden = 2048,
+                      .heads = 32,
+                      .kv_heads = 4,
+                      .head_dim = 128,
+                      .gated_mlp = true,
+                      .vocab = 151936,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .moe = {.experts = 128, .top_k = 8, .expert_ffn = 768},
+                      .qk_norm = qk_norm_kind::per_head}),
+    .published_params = 30.5e9,
+    .checkpoint_params = 30'532'122'624.0,
+    .published_active_params = 3.3e9,
+    .training_tokens = 36e12,
+    .source = "Qwen Team 2025, arXiv 2505.09388, Table 2 ; "
+              "https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json",
+    .notes = "128 routed experts of width 768, 8 per token, no shared expert; QK-norm per head "
+             "(two 128-wide RMSNorm vectors per layer); 32 query heads of 128 on hidden 2,048."};
+
+inline constexpr model_card qwen2_57b_a14b{
+    .key = "qwen2-57b-a14b",
+    .aliases = {"qwen2-moe", "Qwen/Qwen2-57B-A14B"},
+    .shape = checked({.name = "Qwen2 57B-A14B",
+                      .layers = 28,
+                      .hidden = 3584,
+                      .heads = 28,
+                      .kv_heads = 4,
+                      .gated_mlp = true,
+                      .vocab = 151936,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .moe = {.experts = 64,
+                              .top_k = 8,
+                              .shared_experts = 1,
+                              .expert_ffn = 2560,
+                              .shared_expert_ffn = 20480},
+                      .qkv_bias = true}),
+    .published_params = 57.4e9,
+    .published_active_params = 14e9,
+    .source = "Qwen Team 2024, arXiv 2407.10671, Table 1 ; "
+              "https://huggingface.co/Qwen/Qwen2-57B-A14B/blob/main/config.json",
+    .notes = "One shared expert of width 20,480 (shared_expert_intermediate_size) beside 64 "
+             "routed experts of 2,560, 8 per token; the shared expert's scalar gate (3,584 per "
+             "layer) is not counted (0.0002%)."};
+
 // NOT PUBLISHED. OpenAI has not disclosed GPT-4's architecture. The shape below is built from
 // a rumour (SemiAnalysis, July 2023, via secondary reporting): ~1.8T parameters, 120 layers,
 // 16 experts of ~111B each with 2 routed per token, ~55B shared attention parameters, ~280B
@@ -375,10 +581,12 @@ inline constexpr model_card gpt4_rumoured{
         "RUMOUR and ESTIMATE, not published by OpenAI. Shape chosen by flopcast to match the "
         "rumoured totals; vocabulary is the public cl100k tokenizer's."};
 
-inline constexpr std::array<const model_card*, 14> all{
-    &gpt3_175b, &megatron_1t,    &llama2_7b,    &llama2_13b,   &llama2_70b,
-    &llama3_8b, &llama3_70b,     &llama3_405b,  &mixtral_8x7b, &deepseek_v3,
-    &palm_540b, &chinchilla_70b, &gpt_neox_20b, &gpt4_rumoured};
+inline constexpr std::array<const model_card*, 22> all{
+    &gpt3_175b,  &megatron_1t,    &llama2_7b,    &llama2_13b,     &llama2_70b,
+    &llama3_8b,  &llama3_70b,     &llama3_405b,  &mixtral_8x7b,   &deepseek_v3,
+    &palm_540b,  &chinchilla_70b, &gpt_neox_20b, &gpt_j_6b,       &falcon_7b,
+    &mistral_7b, &qwen25_7b,      &olmo2_7b,     &gemma2_9b,      &qwen3_30b_a3b,
+    &qwen2_57b_a14b, &gpt4_rumoured};
 
 // The card that answers to `name` (key, display name or alias), or nullptr.
 constexpr const model_card* find(std::string_view name) {

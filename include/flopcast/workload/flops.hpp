@@ -15,6 +15,8 @@
 //  - Transformer-XL relative attention (Gopher, Chinchilla) computes a second score matrix per
 //    head (the position term), so its score FLOPs double; its position projection is applied to
 //    the s relative positions once per batch, not per token, and is not counted.
+//  - Sliding-window layers (transformer::sliding_window) attend to min(window, context) keys
+//    (dense convention), k - k^2/(2 context) with k = min(window, context) under causal_skip.
 //  - Backward = 2 x forward. Model FLOPs (MFU) = forward + backward. Hardware FLOPs (HFU) add the
 //    recomputation: selective re-runs the attention core's forward (scores and values); full
 //    re-runs the forward of every layer (not the logits).
@@ -69,6 +71,18 @@ constexpr flop_split<T> forward_flops_per_token(const transformer& m, T context,
   const double matmul = 2.0 * detail::active_layer_matrix_elements(m);
   const double keys = mask == attention_mask::causal_skip ? 0.5 : 1.0;
   const double logits = 2.0 * m.hidden * static_cast<double>(m.vocab);
+  if (m.sliding_window > 0) {
+    // Global layers attend to the context; local ones to k = min(window, context) keys, or
+    // under causal masking to k - k^2 / (2 context) on average (position i sees min(i, k)).
+    const double per_layer = detail::attention_flops_per_key(m) / m.layers;
+    const T window = T(static_cast<double>(m.sliding_window));
+    const T k = flopcast::min(window, context);
+    const T local_keys = mask == attention_mask::causal_skip ? k - k * k / (T(2.0) * context) : k;
+    const T attention = T(per_layer) * (T(keys * m.global_layer_count()) * context +
+                                        T(static_cast<double>(m.local_layer_count())) * local_keys);
+    return {flop_count<T>::from_base(T(matmul)), flop_count<T>::from_base(attention),
+            flop_count<T>::from_base(T(logits))};
+  }
   return {flop_count<T>::from_base(T(matmul)),
           flop_count<T>::from_base(T(keys * detail::attention_flops_per_key(m)) * context),
           flop_count<T>::from_base(T(logits))};

@@ -60,9 +60,27 @@ constexpr double attention_matrix_elements(const transformer& m) {
 }
 
 constexpr double attention_bias_elements(const transformer& m) {
-  if (!m.biases || m.attention == attention_kind::latent) return 0.0;
+  if (m.attention == attention_kind::latent) return 0.0;
   const double d = m.head_size();
+  if (!m.biases) {  // Qwen2: Q, K and V biases only
+    return m.qkv_bias ? static_cast<double>(m.heads) * d + 2.0 * m.key_value_heads() * d : 0.0;
+  }
   return static_cast<double>(m.heads) * d + 2.0 * m.key_value_heads() * d + m.hidden;
+}
+
+// Query/key norm weights per layer: two head_dim vectors (per head, shared by the heads), or
+// the whole Q and K widths (over the projection).
+constexpr double qk_norm_elements(const transformer& m) {
+  const double qk = m.qk_head_size();
+  switch (m.qk_norm) {
+    case qk_norm_kind::none:
+      return 0.0;
+    case qk_norm_kind::per_head:
+      return 2.0 * qk;
+    case qk_norm_kind::full:
+      return (static_cast<double>(m.heads) + m.key_value_heads()) * qk;
+  }
+  return 0.0;
 }
 
 // One MLP (or one expert) of the given width.
@@ -101,10 +119,16 @@ constexpr double active_layer_matrix_elements(const transformer& m) {
   const double dense = m.dense_layer_count();
   const double moe = m.moe_layer_count();
   const double experts_per_token = static_cast<double>(m.moe.top_k) + m.moe.shared_experts;
+  // Shared experts of their own width: top_k routed plus the shared ones, each at its width.
+  const double expert_matrices =
+      m.moe.shared_expert_ffn > 0
+          ? static_cast<double>(m.moe.top_k) * mlp_matrix_elements(m, m.expert_ffn_size()) +
+                static_cast<double>(m.moe.shared_experts) *
+                    mlp_matrix_elements(m, m.shared_expert_ffn_size())
+          : experts_per_token * mlp_matrix_elements(m, m.expert_ffn_size());
   return static_cast<double>(m.layers) * attention_matrix_elements(m) +
          dense * mlp_matrix_elements(m, m.ffn_size()) +
-         moe * (experts_per_token * mlp_matrix_elements(m, m.expert_ffn_size()) +
-                router_elements_per_layer(m));
+         moe * (expert_matrices + router_elements_per_layer(m));
 }
 
 constexpr parameter_counts count(const transformer& m, double routed_per_layer) {
@@ -119,9 +143,12 @@ constexpr parameter_counts count(const transformer& m, double routed_per_layer) 
   p.attention = layers * (attention_matrix_elements(m) + attention_bias_elements(m));
   p.mlp = m.dense_layer_count() * mlp_elements(m, m.ffn_size());
   p.routed_experts = moe * routed_per_layer * expert;
-  p.shared_experts = moe * m.moe.shared_experts * expert;
+  p.shared_experts = moe * m.moe.shared_experts * mlp_elements(m, m.shared_expert_ffn_size());
   p.router = moe * router_elements_per_layer(m);
-  p.norms = (2.0 * layers + 1.0) * norm_elements(m) + layers * latent_norm_elements(m);
+  // Two norms per layer and a final one; a parallel block has one per layer.
+  const double norms_per_layer = m.parallel_block ? 1.0 : 2.0;
+  p.norms = (norms_per_layer * layers + 1.0) * norm_elements(m) + layers * latent_norm_elements(m);
+  if (m.qk_norm != qk_norm_kind::none) p.norms += layers * qk_norm_elements(m);
   p.output = m.tied_embeddings ? 0.0 : static_cast<double>(m.vocab) * h;
   return p;
 }

@@ -7,10 +7,11 @@
 // Sizes are T so that a sweep can vary them per lane; zero_stage and sequence_parallel are the
 // same for every lane of a batch.
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/limits.hpp"
 
 FLOPCAST_DEFINE_REASON(sharding_size_below_one,
                        "tp, pp, dp, cp, ep and virtual_stages must each be at least 1 (and "
-                       "stage_layers at least 0)")
+                       "stage_layers and microbatches at least 0, microbatches at most 2^30)")
 FLOPCAST_DEFINE_REASON(zero_stage_out_of_range, "zero_stage must be 0, 1, 2 or 3")
 FLOPCAST_DEFINE_REASON(expert_parallel_exceeds_data_parallel,
                        "ep must not exceed dp * cp: expert parallelism is carved out of the "
@@ -29,13 +30,20 @@ struct sharding {
   // Transformer layers on the chip's pipeline stage (the first, the busiest in memory), when the
   // plan spreads them unevenly; 0: layers / pp.
   T stage_layers = T(0.0);
+  // Microbatches each pipeline runs per step, when known, in [0, 2^30]; 0: at least enough to
+  // fill the pipeline's warm-up (today's default). Fewer microbatches than the first stage's
+  // warm-up holds caps the activations in flight: a stage cannot hold more microbatches than
+  // the step has (Megatron-Core's get_pp_rank_microbatches takes the minimum of its warm-up
+  // count and the total).
+  T microbatches = T(0.0);
   int zero_stage = 0;         // 0: none; 1: optimizer state; 2: + gradients; 3: + weights (FSDP)
   bool sequence_parallel = false;  // Korthikanti 2022: shard norm/dropout activations over tp
 };
 
 constexpr const reason* violation(const sharding<double>& s) {
   if (!(s.tp >= 1.0 && s.pp >= 1.0 && s.dp >= 1.0 && s.cp >= 1.0 && s.ep >= 1.0 &&
-        s.virtual_stages >= 1.0 && s.stage_layers >= 0.0)) {
+        s.virtual_stages >= 1.0 && s.stage_layers >= 0.0 && s.microbatches >= 0.0 &&
+        s.microbatches <= limits::max_batch)) {
     return &reasons::sharding_size_below_one;
   }
   if (s.zero_stage < 0 || s.zero_stage > 3) return &reasons::zero_stage_out_of_range;

@@ -15,7 +15,30 @@
 //       .biases = false});
 //
 // Three fields use 0 for "derive it": kv_heads (0: = heads, MHA), head_dim (0: hidden / heads),
-// ffn (0: 4 * hidden); moe.expert_ffn 0 means the dense ffn width.
+// ffn (0: 4 * hidden); moe.expert_ffn 0 means the dense ffn width, moe.shared_expert_ffn 0 the
+// routed experts' width.
+//
+// Architecture variants (issue 9), each off (0/false) by default so every shape above keeps its
+// counts bit for bit:
+//   parallel_block     attention and MLP read the same normed input and add to one residual
+//                      (GPT-J, GPT-NeoX, Falcon, PaLM): one norm per layer (GPT-NeoX keeps
+//                      two, 2h parameters per layer more than counted), one stored layer
+//                      input instead of two, and with TP one all-reduce pair per layer.
+//   qkv_bias           biases on Q, K and V only, with biases = false (Qwen2, Qwen2.5).
+//   qk_norm            a norm on queries and keys before the scores: per head (Qwen3: two
+//                      head_dim vectors per layer) or over the whole projection (OLMo 2: q and
+//                      k widths); parameters, stored activations and memory-bound traffic.
+//   sliding_window     local layers attend to the last `sliding_window` tokens (Mistral 7B:
+//                      4,096 on every layer); global_every n makes every n-th layer global
+//                      (Gemma 2: 2, alternating). Attention FLOPs, stored scores and the KV
+//                      cache of local layers count min(window, context) keys.
+//   moe.shared_expert_ffn  the width of each shared expert when it differs from the routed
+//                      experts' (Qwen1.5/Qwen2-MoE: one shared expert of 20,480 beside routed
+//                      experts of 2,560).
+// Partial rotary (GPT-NeoX rotary_pct 0.25, GPT-J rotary_dim 64 of 256) needs no field:
+// rotary embeddings have no parameters and no matmul FLOPs, and the element-wise rotation is
+// not among the memory-bound kernels the step model counts, so the fraction changes nothing
+// here.
 #include <string_view>
 
 #include "flopcast/core/error.hpp"
@@ -45,12 +68,16 @@ FLOPCAST_DEFINE_REASON(model_latent_fields_without_latent_attention,
                        "latent-attention sizes are set but attention is not attention_kind::latent")
 FLOPCAST_DEFINE_REASON(moe_fields_without_experts,
                        "mixture-of-experts fields (top_k, shared_experts, expert_ffn, "
-                       "first_dense_layers) are set but experts is 0")
+                       "first_dense_layers, shared_expert_ffn) are set but experts is 0")
 FLOPCAST_DEFINE_REASON(moe_top_k_not_positive,
                        "a mixture-of-experts layer must route each token to at least one expert")
 FLOPCAST_DEFINE_REASON(moe_top_k_exceeds_experts,
                        "top_k (experts per token) is larger than the number of routed experts")
-FLOPCAST_DEFINE_REASON(moe_negative_size, "shared_experts and expert_ffn must not be negative")
+FLOPCAST_DEFINE_REASON(moe_negative_size,
+                       "shared_experts, expert_ffn and shared_expert_ffn must not be negative")
+FLOPCAST_DEFINE_REASON(model_window_out_of_range,
+                       "sliding_window must be >= 0, and global_every in [0, layers] and only "
+                       "with a sliding window")
 FLOPCAST_DEFINE_REASON(moe_dense_layers_out_of_range,
                        "first_dense_layers must lie in [0, layers) and is only meaningful with "
                        "moe_layers::first_k_dense")
@@ -76,6 +103,12 @@ enum class norm_kind : unsigned char {
   rms_norm,    // scale only
 };
 
+enum class qk_norm_kind : unsigned char {
+  none,
+  per_head,  // one head_dim vector each for queries and keys, shared by the heads (Qwen3)
+  full,      // over the whole projection: heads*head_dim and kv_heads*head_dim (OLMo 2)
+};
+
 enum class moe_layers : unsigned char {
   all,            // every layer is a mixture-of-experts layer (Mixtral)
   every_other,    // layers 1, 3, 5, ... (GShard, Switch, GLaM): floor(layers / 2) MoE layers
@@ -98,6 +131,7 @@ struct mixture_of_experts {
   int expert_ffn = 0;      // width of one expert's MLP; 0 = the model's ffn
   moe_layers layout = moe_layers::all;
   int first_dense_layers = 0;  // with moe_layers::first_k_dense
+  int shared_expert_ffn = 0;   // width of one shared expert, [0, 2^24]; 0 = expert_ffn
 };
 
 struct transformer {
@@ -118,6 +152,12 @@ struct transformer {
   attention_kind attention = attention_kind::standard;
   latent_attention mla{};
   mixture_of_experts moe{};
+  // ---- Variants (see the top of this file); off by default.
+  bool parallel_block = false;  // attention and MLP in parallel on one normed input
+  bool qkv_bias = false;        // biases on Q, K, V only (with biases = false)
+  qk_norm_kind qk_norm = qk_norm_kind::none;
+  int sliding_window = 0;       // tokens a local layer attends to, [0, 2^30]; 0: all global
+  int global_every = 0;         // with a window, every n-th layer is global, [0, layers]; 0: none
 
   constexpr int key_value_heads() const { return kv_heads > 0 ? kv_heads : heads; }
   constexpr int head_size() const {
@@ -125,6 +165,15 @@ struct transformer {
   }
   constexpr int ffn_size() const { return ffn > 0 ? ffn : 4 * hidden; }
   constexpr int expert_ffn_size() const { return moe.expert_ffn > 0 ? moe.expert_ffn : ffn_size(); }
+  constexpr int shared_expert_ffn_size() const {
+    return moe.shared_expert_ffn > 0 ? moe.shared_expert_ffn : expert_ffn_size();
+  }
+  // Layers that attend to a sliding window (0 without one) and those that attend to everything.
+  constexpr int local_layer_count() const {
+    if (sliding_window <= 0) return 0;
+    return layers - (global_every > 0 ? layers / global_every : 0);
+  }
+  constexpr int global_layer_count() const { return layers - local_layer_count(); }
   constexpr bool is_moe() const { return moe.experts > 0; }
 
   constexpr int moe_layer_count() const {
@@ -175,14 +224,20 @@ constexpr const reason* violation(const transformer& m) {
         a.qk_rope_head_dim <= limits::max_width &&
         a.v_head_dim <= limits::max_width && m.moe.experts <= limits::max_experts &&
         m.moe.top_k <= limits::max_experts && m.moe.shared_experts <= limits::max_experts &&
-        m.moe.expert_ffn <= limits::max_width)) {
+        m.moe.expert_ffn <= limits::max_width && m.moe.shared_expert_ffn <= limits::max_width &&
+        m.sliding_window <= limits::max_sequence && m.global_every <= limits::max_layers)) {
     return &reasons::model_size_too_large;
   }
   if (static_cast<unsigned>(m.attention) > static_cast<unsigned>(attention_kind::latent) ||
       static_cast<unsigned>(m.positions) > static_cast<unsigned>(position_kind::none) ||
       static_cast<unsigned>(m.norm) > static_cast<unsigned>(norm_kind::rms_norm) ||
-      static_cast<unsigned>(m.moe.layout) > static_cast<unsigned>(moe_layers::first_k_dense)) {
+      static_cast<unsigned>(m.moe.layout) > static_cast<unsigned>(moe_layers::first_k_dense) ||
+      static_cast<unsigned>(m.qk_norm) > static_cast<unsigned>(qk_norm_kind::full)) {
     return &reasons::model_kind_unknown;
+  }
+  if (m.sliding_window < 0 || m.global_every < 0 || m.global_every > m.layers ||
+      (m.global_every > 0 && m.sliding_window == 0)) {
+    return &reasons::model_window_out_of_range;
   }
   if (!(m.head_dim > 0 || m.hidden % m.heads == 0)) {
     return &reasons::model_hidden_not_divisible_by_heads;
@@ -200,14 +255,17 @@ constexpr const reason* violation(const transformer& m) {
 
   const mixture_of_experts& e = m.moe;
   if (e.experts == 0) {
-    if (e.top_k != 0 || e.shared_experts != 0 || e.expert_ffn != 0 || e.first_dense_layers != 0) {
+    if (e.top_k != 0 || e.shared_experts != 0 || e.expert_ffn != 0 || e.first_dense_layers != 0 ||
+        e.shared_expert_ffn != 0) {
       return &reasons::moe_fields_without_experts;
     }
     return nullptr;
   }
   if (e.experts < 0 || e.top_k < 1) return &reasons::moe_top_k_not_positive;
   if (e.top_k > e.experts) return &reasons::moe_top_k_exceeds_experts;
-  if (e.shared_experts < 0 || e.expert_ffn < 0) return &reasons::moe_negative_size;
+  if (e.shared_experts < 0 || e.expert_ffn < 0 || e.shared_expert_ffn < 0) {
+    return &reasons::moe_negative_size;
+  }
   const bool dense_prefix_ok = e.layout == moe_layers::first_k_dense
                                    ? e.first_dense_layers >= 0 && e.first_dense_layers < m.layers
                                    : e.first_dense_layers == 0;

@@ -32,6 +32,7 @@ inline constexpr chip_spec trainium2 = checked({
     .memory = 96.0 * gigabytes,  // AWS Neuron doc: 96 GiB
     // AWS NKI architecture guide (latest): 2.9 TB/s; another doc version says 3 TB/s.
     .memory_bandwidth = 2.9 * terabytes_per_s,
+    .memory_device = 96.0 * gibibytes,  // AWS Neuron doc prints "96 GiB" per Trainium2
     .scale_up =
         {
             .name = "NeuronLink-v3 (4 links), 2D/3D torus",

@@ -33,6 +33,7 @@ inline constexpr chip_spec tpu_v4 = checked({
     .memory_type = "HBM2",
     .memory = 32.0 * gigabytes,                 // Cloud TPU v4 doc: 32 GiB
     .memory_bandwidth = 1.2 * terabytes_per_s,  // Cloud TPU v4 doc: 1200 GBps
+    .memory_device = 32.0 * gibibytes,  // Cloud TPU v4 doc prints "32 GiB" of HBM per chip
     // Google's measured maximum power (min/mean/max 90/170/192 W), not a rated TDP.
     .tdp = 192.0 * watts,
     .scale_up =
@@ -69,6 +70,7 @@ inline constexpr chip_spec tpu_v5e = checked({
     .memory = 16.0 * gigabytes,  // Cloud TPU v5e doc
     // Cloud TPU v5e doc (older) 819 GBps; a newer version says "800 GiBps" (859 GB/s), unresolved.
     .memory_bandwidth = 0.819 * terabytes_per_s,
+    .memory_device = 16.0 * gibibytes,  // Cloud TPU v5e doc prints "16 GiB" of HBM per chip
     .scale_up =
         {
             .name = "ICI, 4 ports, 2D torus",
@@ -106,6 +108,7 @@ inline constexpr chip_spec tpu_v5p = checked({
     .memory_type = "HBM2e",
     .memory = 95.0 * gigabytes,  // Cloud TPU v5p doc: "95GB" (95 GiB in other versions)
     .memory_bandwidth = 2.765 * terabytes_per_s,  // Cloud TPU v5p doc: 2765 GBps (= 2575 GiBps)
+    .memory_device = 95.0 * gibibytes,  // Cloud TPU v5p doc prints "95 GiB" of HBM per chip
     .scale_up =
         {
             .name = "ICI, 6 links, 3D torus",
@@ -141,6 +144,7 @@ inline constexpr chip_spec tpu_v6e = checked({
     .memory_type = "HBM (type not stated by Google)",
     .memory = 32.0 * gigabytes,                   // Cloud TPU v6e doc
     .memory_bandwidth = 1.638 * terabytes_per_s,  // newer doc 1638 GBps (older 1640)
+    .memory_device = 32.0 * gibibytes,  // Cloud TPU v6e doc prints "32 GiB" of HBM per chip
     .scale_up =
         {
             .name = "ICI, 4 ports, 2D torus",
@@ -174,6 +178,7 @@ inline constexpr chip_spec tpu7x = checked({
     .memory_type = "HBM3e (8 stacks)",
     .memory = 192.0 * gigabytes,                 // Cloud TPU7x doc: 192 GiB; blog: "192 GB"
     .memory_bandwidth = 7.37 * terabytes_per_s,  // Google blog (2+ secondary copies)
+    .memory_device = 192.0 * gibibytes,  // Cloud TPU7x doc prints "192 GiB" of HBM per chip
     .scale_up =
         {
             .name = "ICI, 3D torus (6 neighbours)",

@@ -77,6 +77,7 @@ inline constexpr chip_spec a100_sxm4_40gb = checked({
     .memory_type = "HBM2",
     .memory = 40.0 * gigabytes,                   // A100 datasheet
     .memory_bandwidth = 1.555 * terabytes_per_s,  // A100 datasheet: 1,555 GB/s
+    .memory_device = 40960.0 * mebibytes,  // nvidia-smi total on A100-SXM4-40GB: 40,960 MiB
     .tdp = 400.0 * watts,                         // A100 datasheet (SXM)
     .scale_up =
         {
@@ -117,6 +118,7 @@ inline constexpr chip_spec a100_sxm4_80gb = checked({
     .memory_type = "HBM2e",
     .memory = 80.0 * gigabytes,                   // A100 datasheet
     .memory_bandwidth = 2.039 * terabytes_per_s,  // A100 datasheet 2,039 GB/s; llm-analysis 2039
+    .memory_device = 81920.0 * mebibytes,  // nvidia-smi total on A100-SXM4-80GB: 81,920 MiB
     .tdp = 400.0 * watts,                         // A100 datasheet (SXM)
     .scale_up =
         {
@@ -202,6 +204,7 @@ inline constexpr chip_spec h100_sxm = checked({
     .memory_type = "HBM3",
     .memory = 80.0 * gigabytes,                  // H100 datasheet
     .memory_bandwidth = 3.35 * terabytes_per_s,  // H100 datasheet: 3.35 TB/s
+    .memory_device = 81559.0 * mebibytes,  // nvidia-smi total on H100 80GB HBM3: 81,559 MiB
     .tdp = 700.0 * watts,                        // H100 datasheet: up to 700 W (configurable)
     .scale_up =
         {
@@ -365,6 +368,7 @@ inline constexpr chip_spec h200_sxm = checked({
     .memory_type = "HBM3e",
     .memory = 141.0 * gigabytes,                // H200 page; MLPerf v4.1 system JSON 141 GB
     .memory_bandwidth = 4.8 * terabytes_per_s,  // H200 page: 4.8 TB/s
+    .memory_device = 143771.0 * mebibytes,  // nvidia-smi total on H200 SXM: 143,771 MiB
     .tdp = 700.0 * watts,                       // up to 700 W; MLPerf JSON TGP 700 W
     .scale_up =
         {
