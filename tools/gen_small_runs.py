@@ -291,7 +291,15 @@ def emit(r, out):
         skip.append(f'global batch {gbs} is not a whole number of microbatches of {mb} over DP {dp} '
                     '(Composer runs an uneven last microbatch)')
     sp = 'true' if tp > 1 else 'false'
-    plan = (f'{{.tp = {tp}, .sequence_parallel = {sp}, .pp = {pp}, .vp = {vp}, .cp = {cp}, '
+    split = ''
+    if fam in ('nemobr', 'nemols', 'mlm') and pp * vp > L:
+        # Megatron-Core refuses more pipeline chunks than layers unless the embedding and the loss
+        # count as layers (account_for_embedding/loss_in_pipeline_split): a run that did so ran
+        # with both set.
+        split = ' .embedding_in_split = true, .loss_in_split = true,'
+        assumed.append('embedding and loss counted as pipeline layers (pp x vp exceeds the layers; '
+                       'Megatron-Core runs that only with account_for_embedding/loss_in_pipeline_split)')
+    plan = (f'{{.tp = {tp}, .sequence_parallel = {sp}, .pp = {pp}, .vp = {vp},{split} .cp = {cp}, '
             f'.zero_stage = {zero}, .microbatch = {mb}, .global_batch = {gbs}, '
             f'.recompute_mode = recompute::{rc}, .fused_attention = true, .compute = precision::{prec}}}')
     opts = '{' + ', '.join(options) + '}'

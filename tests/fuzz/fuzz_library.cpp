@@ -152,10 +152,10 @@ cluster_spec make_cluster(entropy& in) {
   }
   const int broken = in.coin(4) ? 1 + in.pick(3) : 0;
   for (int i = 0; i < broken; ++i) {
-    switch (in.pick(20)) {
+    switch (in.pick(22)) {
       case 0: c.count = in.size_like(1 << 16); break;
-      case 18: c.scale_up.used = in.size_like(80); break;
-      case 19:
+      case 19: c.scale_up.used = in.size_like(80); break;
+      case 20:
         c.chip.memory_device = std::nullopt;
         if (in.coin()) c.chip.memory_device = in.real_like(0.0, 300e9) * bytes;
         break;

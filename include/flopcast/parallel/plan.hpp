@@ -25,8 +25,8 @@ FLOPCAST_DEFINE_REASON(plan_tp_does_not_divide_kv_heads,
                        "tp must divide the KV heads, or be a multiple of them (KV heads are then "
                        "replicated)")
 FLOPCAST_DEFINE_REASON(plan_more_chunks_than_layers,
-                       "each of the pp x vp pipeline chunks must hold at least one transformer "
-                       "layer (the embedding and loss count as a layer each when in the split)")
+                       "each of the pp x vp pipeline chunks must hold at least one layer (the "
+                       "embedding and the loss count as a layer each when in the split)")
 FLOPCAST_DEFINE_REASON(plan_stage_layers_out_of_range,
                        "first_stage_layers and last_stage_layers must be 0 (the default split) or "
                        "at least 1, need pp >= 2, and must leave at least one layer for each other "
@@ -160,9 +160,10 @@ constexpr const reason* split_problem(const transformer& m, const parallel_plan&
   if (f < 0 || g < 0) return &reasons::plan_stage_layers_out_of_range;
   if (f == 0 && g == 0) {
     if (chunks == 1) return nullptr;
-    // Every chunk holds a transformer layer besides the embedding or loss it carries.
-    const wide q = slots / chunks, r = slots % chunks;
-    if (q + (r > 0 ? 1 : 0) - e < 1 || q - l < 1) return &reasons::plan_more_chunks_than_layers;
+    // With no more chunks than slots every chunk gets at least one slot; the first and the last
+    // chunk may then hold only the embedding or the loss and no transformer layer. Megatron-Core
+    // runs such layouts (pipeline_model_parallel_layout, e.g. "E|t|...|L"), and NVIDIA's
+    // Megatron-Bridge ran Llama 3.1 405B's 126 layers on PP 16 x VP 8 = 128 chunks that way.
     return nullptr;
   }
   if (e != 0 || l != 0) return &reasons::plan_stage_layers_with_split_accounting;
