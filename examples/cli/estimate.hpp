@@ -117,6 +117,10 @@ inline constexpr std::array job_options{
            "software and calibration"},
     option{"--rank-order", "O", "tp-cp-dp-pp (Megatron, default) | tp-cp-pp-dp (Llama 3)",
            "software and calibration"},
+    option{"--attention-kernel", "K",
+           "calibrated (default) | flash2 | flash3 | cudnn | triton: fused attention's published "
+           "efficiency",
+           "software and calibration"},
     option{"--causal-flops", "", "report MFU counting half the attention scores (as executed)",
            "software and calibration"},
     option{"--no-memory-check", "", "estimate even if the memory estimate exceeds the chip's HBM",
@@ -339,6 +343,14 @@ inline job make_job(const arguments& a) {
     static constexpr std::array<std::string_view, 2> names{"tp-cp-dp-pp", "tp-cp-pp-dp"};
     static constexpr std::array orders{rank_order::tp_cp_dp_pp, rank_order::tp_cp_pp_dp};
     o.order = orders[detail::choose("--rank-order", *v, names)];
+  }
+  if (const std::string* v = a.find("--attention-kernel")) {
+    static constexpr std::array<std::string_view, 5> names{"calibrated", "flash2", "flash3",
+                                                           "cudnn", "triton"};
+    static constexpr std::array kernels{attention_kernel::calibrated, attention_kernel::flash2,
+                                        attention_kernel::flash3, attention_kernel::cudnn,
+                                        attention_kernel::triton};
+    o.attention = kernels[detail::choose("--attention-kernel", *v, names)];
   }
   if (a.has("--causal-flops")) o.mask = attention_mask::causal_skip;
   if (a.has("--no-memory-check")) o.check_memory = false;
