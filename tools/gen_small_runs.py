@@ -174,6 +174,10 @@ def recompute_of(rc, fam):
         return 'selective', ('torchtitan layer-selective activation checkpointing (every n-th layer fully '
                              'recomputed) has no equivalent: the library recomputes all layers or none')
     if r.startswith('selective'):
+        if fam in ('tt24', 'tt24a', 'tt25', 'tt25h', 'ao'):
+            # torchtitan's default selective_ac_option is "op" (the llama3 tomls): per-op SAC
+            # (torchtitan/distributed/activation_checkpoint.py), recompute::selective_op.
+            return 'selective_op', ''
         if fam in ('fms', 'fms0'):
             return 'selective', ('fms-fsdp selective activation checkpointing checkpoints a fraction of the '
                                  'layers; the library recomputes all layers or none')

@@ -92,7 +92,7 @@ inline constexpr std::array job_options{
            "parallel plan (dp = chips / (tp pp cp))", 1, 65'536},
     option{"--global-batch", "N", "sequences per step (default: microbatch x dp)",
            "parallel plan (dp = chips / (tp pp cp))", 1, 16'777'216},
-    option{"--recompute", "MODE", "none | selective | full (default none)",
+    option{"--recompute", "MODE", "none | selective | full | selective-op (torchtitan per-op SAC); default none",
            "parallel plan (dp = chips / (tp pp cp))"},
     option{"--precision", "P", "GEMM precision: bf16 | fp16 | fp8 (default bf16)",
            "parallel plan (dp = chips / (tp pp cp))"},
@@ -303,8 +303,10 @@ inline job make_job(const arguments& a) {
     p.global_batch = static_cast<int>(batch);
   }
   if (const std::string* v = a.find("--recompute")) {
-    static constexpr std::array<std::string_view, 3> names{"none", "selective", "full"};
-    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full};
+    static constexpr std::array<std::string_view, 4> names{"none", "selective", "full",
+                                                           "selective-op"};
+    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full,
+                                      recompute::selective_op};
     p.recompute_mode = modes[detail::choose("--recompute", *v, names)];
   }
   if (const std::string* v = a.find("--precision")) {
@@ -483,6 +485,8 @@ inline std::string recompute_name(flopcast::recompute r) {
       return "selective";
     case flopcast::recompute::full:
       return "full";
+    case flopcast::recompute::selective_op:
+      return "selective-op";
   }
   return "?";
 }

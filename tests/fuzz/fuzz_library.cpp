@@ -195,7 +195,7 @@ parallel_plan make_plan(entropy& in, const transformer& m, int chips) {
   const long long groups = p.vp > 1 && !in.coin(8) ? p.pp : 1;
   const long long batch = p.microbatch * dp * (1 + in.pick(16)) * groups;
   p.global_batch = batch < (1 << 30) ? static_cast<int>(batch) : 1;
-  p.recompute_mode = static_cast<recompute>(in.pick(3));
+  p.recompute_mode = static_cast<recompute>(in.pick(4));
   p.fused_attention = !in.coin(4);
   p.dropout = in.coin(4);
   static constexpr precision formats[] = {precision::bf16, precision::bf16, precision::fp16,

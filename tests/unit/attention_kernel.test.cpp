@@ -95,3 +95,40 @@ TEST_CASE("attention kernels: the step option", "[attention]") {
   o.attention = static_cast<attention_kernel>(17);
   CHECK(find_problem(o) == &reasons::step_option_unknown);
 }
+
+// Per-op selective activation checkpointing (torchtitan "op" SAC): every second matmul of a block
+// recomputed. Llama 3 8B: wk 4096 x 1024, wo 4096 x 4096 and w3 4096 x 14336 of the block's
+// 218,103,808 weight elements.
+static_assert(near(op_sac_matmul_share(models::llama3_8b.shape),
+                   (4096.0 * 1024 + 4096.0 * 4096 + 4096.0 * 14336) /
+                       (2 * 4096.0 * 4096 + 2 * 4096.0 * 1024 + 3 * 4096.0 * 14336)) < 1e-12);
+
+TEST_CASE("recompute::selective_op: FLOPs and memory between selective and full", "[attention]") {
+  const transformer m = models::llama3_8b.shape;
+  const step_flops<> op = flops_per_step(m, 1.0, 8192.0, recompute::selective_op);
+  CHECK(op.recomputed.attention.base_value() == 0.0);
+  CHECK_THAT(op.recomputed.matmul.base_value(),
+             Catch::Matchers::WithinRel(op.forward.matmul.base_value() * op_sac_matmul_share(m),
+                                        1e-12));
+  CHECK(op.model().base_value() == flops_per_step(m, 1.0, 8192.0).model().base_value());
+  const sharding<double> plan{};
+  const auto bytes = [&](recompute r) {
+    return activation_bytes_per_layer(m, 1.0, 8192.0, plan,
+                                      {.policy = r, .fused_attention = true, .dropout = false})
+        .base_value();
+  };
+  CHECK(bytes(recompute::selective_op) < bytes(recompute::selective));
+  CHECK(bytes(recompute::selective_op) > bytes(recompute::full));
+  // The step: slower than no recompute, faster than full recompute.
+  const cluster_spec c = clusters::hgx_h100_ndr.with_count(8);
+  const auto step = [&](recompute r) {
+    const parallel_plan p{.zero_stage = 3, .global_batch = 8, .recompute_mode = r};
+    step_options o;
+    o.check_memory = false;
+    const result<step_breakdown> s = try_estimate_step(m, c, 8, p, o);
+    REQUIRE(s);
+    return s->step.in(seconds);
+  };
+  CHECK(step(recompute::none) < step(recompute::selective_op));
+  CHECK(step(recompute::selective_op) < step(recompute::full));
+}

@@ -260,10 +260,16 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   double score_forwards = 1.0;
   if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
   if (p.recompute_mode == recompute::selective) score_forwards += 1.0;
+  // Per-op selective recompute re-runs the norms and activations (and the projections' memory
+  // traffic) but not the attention: one more pass of the memory-bound kernels.
+  const bool op_sac = p.recompute_mode == recompute::selective_op;
+  if (op_sac) passes += 1.0;
 
   // ---- Tensor parallel: 4 (6 with full recompute) all-reduces per layer.
   const data_size<> activation = data_size<>::from_base(tokens_chip * h * 2.0);
-  const double tp_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
+  // Per-op selective recompute saves reduce-scatter outputs but re-gathers the inputs of the
+  // recomputed projections: two more, like full recompute.
+  const double tp_collectives = p.recompute_mode == recompute::full || op_sac ? 6.0 : 4.0;
 
   // ---- Context parallel: K and V of the whole sequence gathered per layer.
   const double kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));
@@ -271,7 +277,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
 
   // ---- Expert parallel: dispatch and combine of the routed tokens, forward and backward.
   const data_size<> routed = data_size<>::from_base(tokens_chip * d(m.moe.top_k) * h * 2.0 / t);
-  const double ep_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
+  const double ep_collectives = p.recompute_mode == recompute::full || op_sac ? 6.0 : 4.0;
 
   // ---- Pipeline sends: forward activation and backward gradient per chunk boundary.
   const bool megatron_order = o.order == rank_order::tp_cp_dp_pp;
