@@ -118,8 +118,8 @@ inline constexpr std::array job_options{
     option{"--rank-order", "O", "tp-cp-dp-pp (Megatron, default) | tp-cp-pp-dp (Llama 3)",
            "software and calibration"},
     option{"--attention-kernel", "K",
-           "calibrated (default) | flash2 | flash3 | cudnn | triton: fused attention's published "
-           "efficiency",
+           "calibrated (default) | flash2 | flash3 | cudnn | triton | automatic (cudnn on "
+           "Hopper+, flash2 on Ampere): fused attention's published efficiency",
            "software and calibration"},
     option{"--causal-flops", "", "report MFU counting half the attention scores (as executed)",
            "software and calibration"},
@@ -347,11 +347,11 @@ inline job make_job(const arguments& a) {
     o.order = orders[detail::choose("--rank-order", *v, names)];
   }
   if (const std::string* v = a.find("--attention-kernel")) {
-    static constexpr std::array<std::string_view, 5> names{"calibrated", "flash2", "flash3",
-                                                           "cudnn", "triton"};
+    static constexpr std::array<std::string_view, 6> names{"calibrated", "flash2", "flash3",
+                                                           "cudnn", "triton", "automatic"};
     static constexpr std::array kernels{attention_kernel::calibrated, attention_kernel::flash2,
                                         attention_kernel::flash3, attention_kernel::cudnn,
-                                        attention_kernel::triton};
+                                        attention_kernel::triton, attention_kernel::automatic};
     o.attention = kernels[detail::choose("--attention-kernel", *v, names)];
   }
   if (a.has("--causal-flops")) o.mask = attention_mask::causal_skip;

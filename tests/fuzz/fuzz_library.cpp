@@ -241,7 +241,7 @@ step_options make_options(entropy& in) {
   o.hierarchical_dp = !in.coin(4);
   o.zero3_prefetch = !in.coin(4);
   o.order = in.coin() ? rank_order::tp_cp_dp_pp : rank_order::tp_cp_pp_dp;
-  o.attention = static_cast<attention_kernel>(in.pick(5));
+  o.attention = static_cast<attention_kernel>(in.pick(6));
   if (in.coin(5)) {
     chip_calibration c;
     c.gemm_efficiency = in.real_like(0.0, 1.0);

@@ -91,6 +91,12 @@ TEST_CASE("attention kernels: the step option", "[attention]") {
   REQUIRE(a);
   REQUIRE(b);
   CHECK(a->step.in(seconds) == b->step.in(seconds));
+  // automatic: cuDNN on Hopper.
+  CHECK(step(attention_kernel::automatic) == step(attention_kernel::cudnn));
+  static_assert(attention_kernel_for(attention_kernel::automatic, generation::ampere) ==
+                attention_kernel::flash2);
+  static_assert(attention_kernel_for(attention_kernel::automatic, generation::cdna3) ==
+                attention_kernel::calibrated);
   // An unnamed kernel is refused.
   o.attention = static_cast<attention_kernel>(17);
   CHECK(find_problem(o) == &reasons::step_option_unknown);

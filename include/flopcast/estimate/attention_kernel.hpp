@@ -38,7 +38,19 @@ enum class attention_kernel : unsigned char {
   flash3,      // FlashAttention-3 (Hopper and later; FlashAttention-2 figures on Ampere)
   cudnn,       // cuDNN fused attention (Transformer Engine, NeMo, Megatron-Core)
   triton,      // a Triton fused-attention kernel (OpenAI tutorial, llm-foundry attn_impl=triton)
+  automatic,   // what a current framework runs on the chip family (attention_kernel_for)
 };
+
+// The kernel `automatic` stands for on a chip family: cuDNN fused attention on Hopper and
+// Blackwell (Transformer Engine's choice there, so Megatron-Core and NeMo's), FlashAttention-2 on
+// Ampere (flash-attn, PyTorch SDPA and Transformer Engine alike); the calibrated model elsewhere.
+constexpr attention_kernel attention_kernel_for(attention_kernel k, generation g) {
+  if (k != attention_kernel::automatic) return k;
+  if (g == generation::hopper || g == generation::blackwell || g == generation::blackwell_ultra) {
+    return attention_kernel::cudnn;
+  }
+  return g == generation::ampere ? attention_kernel::flash2 : attention_kernel::calibrated;
+}
 
 struct attention_efficiency {
   double forward = 0.0;
@@ -79,8 +91,9 @@ inline constexpr attention_efficiency ampere_triton{0.73 / 1.5, 0.63 / 2.0};
 // (no FlashAttention-3 or cuDNN figures for it in the papers above); FlashAttention-3 and cuDNN
 // on Ampere fall back to FlashAttention-2 (FlashAttention-3 needs Hopper; cuDNN's Ampere kernels
 // are FlashAttention-2-class).
-constexpr attention_efficiency attention_plateau(attention_kernel k, generation g) {
+constexpr attention_efficiency attention_plateau(attention_kernel named, generation g) {
   namespace ac = attention_constants;
+  const attention_kernel k = attention_kernel_for(named, g);
   const bool hopper_or_later =
       g == generation::hopper || g == generation::blackwell || g == generation::blackwell_ultra;
   if (hopper_or_later) {

@@ -87,7 +87,7 @@ constexpr const reason* find_problem(const step_options& o) {
     }
   }
   if (static_cast<unsigned>(o.order) > static_cast<unsigned>(rank_order::tp_cp_pp_dp) ||
-      static_cast<unsigned>(o.attention) > static_cast<unsigned>(attention_kernel::triton) ||
+      static_cast<unsigned>(o.attention) > static_cast<unsigned>(attention_kernel::automatic) ||
       (o.mask != attention_mask::dense && o.mask != attention_mask::causal_skip)) {
     return &reasons::step_option_unknown;
   }
