@@ -56,14 +56,17 @@ ATTENTION = {
     # MosaicML llm-foundry: attn_impl is not recorded per row; scripts/train/benchmarking/
     # submit_benchmarks.py defaults to 'triton' (sweep.py uses flash only for some sizes).
     'llmf-cur': 'triton', 'llmf-old': 'triton', 'llmf-pr': 'triton',
-    # torchtitan and torchao (run with torchtitan): torch.nn.functional.scaled_dot_product_attention,
-    # whose CUDA flash backend is FlashAttention-2 (torchtitan/models/attention.py).
+    # torchtitan and torchao (run with torchtitan): torch.nn.functional.scaled_dot_product_attention
+    # (torchtitan/models/llama/model.py; later torchtitan/models/attention.py), whose CUDA flash
+    # backend is FlashAttention-2 since PyTorch 2.2 (release notes). Whether a run took the cuDNN
+    # backend instead (PyTorch 2.5 on H100) is not stated: FlashAttention-2 is assumed.
     'tt24': 'flash2', 'tt24a': 'flash2', 'tt25': 'flash2', 'tt25h': 'flash2', 'ao': 'flash2',
     # IBM fms-fsdp: PyTorch SDPA (FlashAttention-2 backend).
     'fms': 'flash2', 'fms0': 'flash2',
     # flash-attention's own training scripts (training/README.md): FlashAttention-2.
     'fa': 'flash2',
-    # Colossal-AI's LLaMA benchmark: flash-attn (FlashAttention-2) kernels.
+    # Colossal-AI's LLaMA benchmark: flash-attn (FlashAttention-2) kernels, assumed (the README
+    # does not name the kernel per row).
     'cai': 'flash2',
     # NeMo, Megatron-Bridge and Megatron-Core: Transformer Engine's DotProductAttention, which
     # runs cuDNN fused attention on Hopper and Blackwell.
