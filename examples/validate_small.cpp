@@ -51,6 +51,7 @@ const char* recompute_name(recompute r) {
     case recompute::none: return "none";
     case recompute::selective: return "selective";
     case recompute::full: return "full";
+    case recompute::selective_op: return "selective-op";
   }
   return "?";
 }

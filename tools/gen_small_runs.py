@@ -50,6 +50,30 @@ SOURCES = {
 }
 
 
+# The fused attention kernel each source ran (estimate/attention_kernel.hpp), per source, never per
+# row, with the evidence. Sources left out keep the calibrated default.
+ATTENTION = {
+    # MosaicML llm-foundry: attn_impl is not recorded per row; scripts/train/benchmarking/
+    # submit_benchmarks.py defaults to 'triton' (sweep.py uses flash only for some sizes).
+    'llmf-cur': 'triton', 'llmf-old': 'triton', 'llmf-pr': 'triton',
+    # torchtitan and torchao (run with torchtitan): torch.nn.functional.scaled_dot_product_attention
+    # (torchtitan/models/llama/model.py; later torchtitan/models/attention.py), whose CUDA flash
+    # backend is FlashAttention-2 since PyTorch 2.2 (release notes). Whether a run took the cuDNN
+    # backend instead (PyTorch 2.5 on H100) is not stated: FlashAttention-2 is assumed.
+    'tt24': 'flash2', 'tt24a': 'flash2', 'tt25': 'flash2', 'tt25h': 'flash2', 'ao': 'flash2',
+    # IBM fms-fsdp: PyTorch SDPA (FlashAttention-2 backend).
+    'fms': 'flash2', 'fms0': 'flash2',
+    # flash-attention's own training scripts (training/README.md): FlashAttention-2.
+    'fa': 'flash2',
+    # Colossal-AI's LLaMA benchmark: flash-attn (FlashAttention-2) kernels, assumed (the README
+    # does not name the kernel per row).
+    'cai': 'flash2',
+    # NeMo, Megatron-Bridge and Megatron-Core: Transformer Engine's DotProductAttention, which
+    # runs cuDNN fused attention on Hopper and Blackwell.
+    'nemobr': 'cudnn', 'nemols': 'cudnn', 'mlm': 'cudnn',
+}
+
+
 def family(rid):
     return rid.rsplit('-', 1)[0]
 
@@ -153,6 +177,10 @@ def recompute_of(rc, fam):
         return 'selective', ('torchtitan layer-selective activation checkpointing (every n-th layer fully '
                              'recomputed) has no equivalent: the library recomputes all layers or none')
     if r.startswith('selective'):
+        if fam in ('tt24', 'tt24a', 'tt25', 'tt25h', 'ao'):
+            # torchtitan's default selective_ac_option is "op" (the llama3 tomls): per-op SAC
+            # (torchtitan/distributed/activation_checkpoint.py), recompute::selective_op.
+            return 'selective_op', ''
         if fam in ('fms', 'fms0'):
             return 'selective', ('fms-fsdp selective activation checkpointing checkpoints a fraction of the '
                                  'layers; the library recomputes all layers or none')
@@ -255,6 +283,8 @@ def emit(r, out):
     if fam in ('tt24', 'tt25'):
         if re.search(r'async TP on|AsyncTP|, async TP\.', notes) and 'async TP off' not in notes:
             options.append('.tp_overlap = 1.0')
+    if fam in ATTENTION:
+        options.append(f'.attention = attention_kernel::{ATTENTION[fam]}')
     if fam == 'fa':
         assumed.append('microbatch not reported: 8 sequences per GPU')
         mb = '8'

@@ -107,7 +107,7 @@ inline constexpr std::array job_options{
            "parallel plan (dp = chips / (tp pp cp))", 1, 65'536},
     option{"--global-batch", "N", "sequences per step (default: microbatch x dp)",
            "parallel plan (dp = chips / (tp pp cp))", 1, 16'777'216},
-    option{"--recompute", "MODE", "none | selective | full (default none)",
+    option{"--recompute", "MODE", "none | selective | full | selective-op (torchtitan per-op SAC); default none",
            "parallel plan (dp = chips / (tp pp cp))"},
     option{"--precision", "P", "GEMM precision: bf16 | fp16 | fp8 (default bf16)",
            "parallel plan (dp = chips / (tp pp cp))"},
@@ -131,6 +131,10 @@ inline constexpr std::array job_options{
     option{"--no-overlap-cp", "", "CP gathers K/V before attention, not during it (Llama 3)",
            "software and calibration"},
     option{"--rank-order", "O", "tp-cp-dp-pp (Megatron, default) | tp-cp-pp-dp (Llama 3)",
+           "software and calibration"},
+    option{"--attention-kernel", "K",
+           "calibrated (default) | flash2 | flash3 | cudnn | triton | automatic (cudnn on "
+           "Hopper+, flash2 on Ampere): fused attention's published efficiency",
            "software and calibration"},
     option{"--causal-flops", "", "report MFU counting half the attention scores (as executed)",
            "software and calibration"},
@@ -326,8 +330,10 @@ inline job make_job(const arguments& a) {
     p.global_batch = static_cast<int>(batch);
   }
   if (const std::string* v = a.find("--recompute")) {
-    static constexpr std::array<std::string_view, 3> names{"none", "selective", "full"};
-    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full};
+    static constexpr std::array<std::string_view, 4> names{"none", "selective", "full",
+                                                           "selective-op"};
+    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full,
+                                      recompute::selective_op};
     p.recompute_mode = modes[detail::choose("--recompute", *v, names)];
   }
   if (const std::string* v = a.find("--precision")) {
@@ -366,6 +372,14 @@ inline job make_job(const arguments& a) {
     static constexpr std::array<std::string_view, 2> names{"tp-cp-dp-pp", "tp-cp-pp-dp"};
     static constexpr std::array orders{rank_order::tp_cp_dp_pp, rank_order::tp_cp_pp_dp};
     o.order = orders[detail::choose("--rank-order", *v, names)];
+  }
+  if (const std::string* v = a.find("--attention-kernel")) {
+    static constexpr std::array<std::string_view, 6> names{"calibrated", "flash2", "flash3",
+                                                           "cudnn", "triton", "automatic"};
+    static constexpr std::array kernels{attention_kernel::calibrated, attention_kernel::flash2,
+                                        attention_kernel::flash3, attention_kernel::cudnn,
+                                        attention_kernel::triton, attention_kernel::automatic};
+    o.attention = kernels[detail::choose("--attention-kernel", *v, names)];
   }
   if (a.has("--causal-flops")) o.mask = attention_mask::causal_skip;
   if (a.has("--no-memory-check")) o.check_memory = false;
@@ -500,6 +514,8 @@ inline std::string recompute_name(flopcast::recompute r) {
       return "selective";
     case flopcast::recompute::full:
       return "full";
+    case flopcast::recompute::selective_op:
+      return "selective-op";
   }
   return "?";
 }

@@ -46,6 +46,7 @@
 #include "flopcast/parallel/plan.hpp"
 
 // estimate: datasheet ratios, training time, the distributed step-time model, calibration
+#include "flopcast/estimate/attention_kernel.hpp"
 #include "flopcast/estimate/calibration.hpp"
 #include "flopcast/estimate/fit.hpp"
 #include "flopcast/estimate/print.hpp"

@@ -219,7 +219,7 @@ parallel_plan make_plan(entropy& in, const transformer& m, int chips) {
   const long long groups = p.vp > 1 && !in.coin(8) ? p.pp : 1;
   const long long batch = p.microbatch * dp * (1 + in.pick(16)) * groups;
   p.global_batch = batch < (1 << 30) ? static_cast<int>(batch) : 1;
-  p.recompute_mode = static_cast<recompute>(in.pick(3));
+  p.recompute_mode = static_cast<recompute>(in.pick(4));
   p.fused_attention = !in.coin(4);
   p.dropout = in.coin(4);
   static constexpr precision formats[] = {precision::bf16, precision::bf16, precision::fp16,
@@ -265,6 +265,7 @@ step_options make_options(entropy& in) {
   o.hierarchical_dp = !in.coin(4);
   o.zero3_prefetch = !in.coin(4);
   o.order = in.coin() ? rank_order::tp_cp_dp_pp : rank_order::tp_cp_pp_dp;
+  o.attention = static_cast<attention_kernel>(in.pick(6));
   if (in.coin(5)) {
     chip_calibration c;
     c.gemm_efficiency = in.real_like(0.0, 1.0);
@@ -273,6 +274,7 @@ step_options make_options(entropy& in) {
     o.calibration = c;
   }
   if (in.coin(50)) o.order = static_cast<rank_order>(in.pick(256));
+  if (in.coin(50)) o.attention = static_cast<attention_kernel>(in.pick(256));
   return o;
 }
 

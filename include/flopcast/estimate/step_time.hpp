@@ -7,7 +7,8 @@
 // computes the logits); with an uneven one (parallel/plan.hpp, pipeline_split_of) whichever of
 // the last stage, with its layers and the logits, and the fullest other stage takes longer:
 //   compute   GEMM FLOPs / (peak(precision) x eta(each GEMM's narrowest dimension after TP))
-//             + attention FLOPs / (peak(BF16) x eta(head));
+//             + attention FLOPs / (peak(BF16) x eta(head)), or a named kernel's published
+//               forward and backward fractions (estimate/attention_kernel.hpp);
 //             fused causal attention executes half the scores, unfused all of them
 //   memory    bytes of norms, activations, residuals (and unfused attention scores) / (HBM x eta_mem)
 //   TP        4 all-reduces (6 with full recompute) of b s h per layer, not hidden unless overlapped
@@ -23,6 +24,7 @@
 // forward, the backward's behind the backward, and the first gather is exposed.
 // MFU = model FLOPs / (step x chips x peak at the plan's precision); HFU counts recompute.
 #include "flopcast/core/error.hpp"
+#include "flopcast/estimate/attention_kernel.hpp"
 #include "flopcast/estimate/calibration.hpp"
 #include "flopcast/estimate/training_time.hpp"
 #include "flopcast/hardware/cluster.hpp"
@@ -66,6 +68,10 @@ struct step_options {
   bool hierarchical_dp = true;
   bool zero3_prefetch = true;  // ZeRO-3 gathers the next layer's weights during compute
   rank_order order = rank_order::tp_cp_dp_pp;
+  // The fused attention kernel (estimate/attention_kernel.hpp): calibrated keeps
+  // eta = GEMM efficiency x head / (head + 128); the named kernels use their published fractions
+  // of the 16-bit peak on Ampere, Hopper and Blackwell (elsewhere the calibrated model).
+  attention_kernel attention = attention_kernel::calibrated;
 };
 
 // The first option outside its range, or nullptr. Ranges: tp_overlap in [0, 1], goodput in
@@ -81,6 +87,7 @@ constexpr const reason* find_problem(const step_options& o) {
     }
   }
   if (static_cast<unsigned>(o.order) > static_cast<unsigned>(rank_order::tp_cp_pp_dp) ||
+      static_cast<unsigned>(o.attention) > static_cast<unsigned>(attention_kernel::automatic) ||
       (o.mask != attention_mask::dense && o.mask != attention_mask::causal_skip)) {
     return &reasons::step_option_unknown;
   }
@@ -224,7 +231,22 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double eta_gemm = detail::layer_gemm_eta(m, eta_max, t, ep, tokens_chip);
   const double eta_logits = detail::gemm_eta(
       eta_max, flopcast::min(tokens_chip, flopcast::min(h, d(m.vocab) / t)));
-  const double eta_attention = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
+  const double eta_calibrated = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
+  // A named fused kernel runs the forward (and its recompute) and the backward at its own
+  // fractions of the peak; they combine as times into one efficiency for the attention FLOPs.
+  const double keys = s / cp * (executed == attention_mask::causal_skip ? 0.5 : 1.0);
+  const attention_efficiency kernel =
+      p.fused_attention ? attention_kernel_efficiency(o.attention, c.chip.arch, keys,
+                                                      d(m.qk_head_size()))
+                        : attention_efficiency{};
+  const double attention_forward =
+      (f.forward.attention + f.recomputed.attention).base_value();
+  const double attention_backward = f.backward.attention.base_value();
+  const double eta_attention =
+      kernel.forward > 0.0 && attention_forward + attention_backward > 0.0
+          ? (attention_forward + attention_backward) /
+                (attention_forward / kernel.forward + attention_backward / kernel.backward)
+          : eta_calibrated;
 
   // ---- Memory-bound kernels per microbatch, per layer.
   const double replicated_per_hidden =
@@ -254,11 +276,17 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   double score_forwards = 1.0;
   if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
   if (p.recompute_mode == recompute::selective) score_forwards += 1.0;
+  // Per-op selective recompute re-runs the norms and activations (and the projections' memory
+  // traffic) but not the attention: one more pass of the memory-bound kernels.
+  const bool op_sac = p.recompute_mode == recompute::selective_op;
+  if (op_sac) passes += 1.0;
 
   // ---- Tensor parallel: 4 (6 with full recompute) all-reduces per layer; a parallel block
   // (GPT-J, Falcon, PaLM) sums attention and MLP before one all-reduce: 2 (3).
   const data_size<> activation = data_size<>::from_base(tokens_chip * h * 2.0);
-  const double tp_collectives = (p.recompute_mode == recompute::full ? 6.0 : 4.0) /
+  // Per-op selective recompute saves reduce-scatter outputs but re-gathers the inputs of the
+  // recomputed projections: two more, like full recompute.
+  const double tp_collectives = (p.recompute_mode == recompute::full || op_sac ? 6.0 : 4.0) /
                                 (m.parallel_block ? 2.0 : 1.0);
 
   // ---- Context parallel: K and V of the whole sequence gathered per layer.
@@ -267,7 +295,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
 
   // ---- Expert parallel: dispatch and combine of the routed tokens, forward and backward.
   const data_size<> routed = data_size<>::from_base(tokens_chip * d(m.moe.top_k) * h * 2.0 / t);
-  const double ep_collectives = p.recompute_mode == recompute::full ? 6.0 : 4.0;
+  const double ep_collectives = p.recompute_mode == recompute::full || op_sac ? 6.0 : 4.0;
 
   // ---- Pipeline sends: forward activation and backward gradient per chunk boundary.
   const bool megatron_order = o.order == rank_order::tp_cp_dp_pp;

@@ -26,7 +26,8 @@
 // Parallelism: tensor parallelism divides the attention and MLP interiors by t; sequence
 // parallelism also divides the norm inputs, layer inputs and masks (everything) by t; context
 // parallelism divides the sequence by c. Selective recompute or a fused attention kernel drops
-// the s x s terms; full recompute keeps only each layer's input (2 s b h, divided by t with SP).
+// the s x s terms; full recompute keeps only each layer's input (2 s b h, divided by t with SP);
+// per-op selective recompute (torchtitan) keeps the saved matmul and attention outputs.
 // While a layer is being recomputed its full activations live briefly; like Korthikanti we do
 // not count that transient.
 #include "flopcast/core/number.hpp"
@@ -119,6 +120,23 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
   const double e = bytes_per_element(o.storage);
   if (o.policy == recompute::full) {
     return data_size<T>::from_base(T(e * m.hidden) * tokens / sp);
+  }
+  if (o.policy == recompute::selective_op) {
+    // torchtitan's op SAC keeps the layer input, the saved matmul outputs (Q, V, the MLP's first
+    // matrix, its last one's reduce-scattered output) and the attention output; the recomputed
+    // ops' outputs (K, the output projection, the second MLP matrix, norms, activations) and
+    // the scores are not stored. Dropout masks, if any, are kept.
+    const double h = m.hidden;
+    const double a = m.heads;
+    const double kv = static_cast<double>(m.key_value_heads());
+    const double width = mlp == layer_mlp::dense
+                             ? static_cast<double>(m.ffn_size())
+                             : (static_cast<double>(m.moe.top_k) + m.moe.shared_experts) *
+                                   static_cast<double>(m.expert_ffn_size());
+    const double replicated = e * h * (m.gated_mlp ? 2.0 : 1.0) + (o.dropout ? 2.0 * h : 0.0);
+    const double interior = e * (a * m.qk_head_size() + kv * m.v_head_size() +
+                                 a * m.v_head_size() + width);
+    return data_size<T>::from_base(T(replicated) * tokens / sp + T(interior) * tokens / plan.tp);
   }
   const detail::activation_terms t = detail::layer_activation_terms(m, mlp, o);
   const bool keep_scores = o.policy == recompute::none && !o.fused_attention;

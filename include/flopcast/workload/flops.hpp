@@ -19,7 +19,8 @@
 //    (dense convention), k - k^2/(2 context) with k = min(window, context) under causal_skip.
 //  - Backward = 2 x forward. Model FLOPs (MFU) = forward + backward. Hardware FLOPs (HFU) add the
 //    recomputation: selective re-runs the attention core's forward (scores and values); full
-//    re-runs the forward of every layer (not the logits).
+//    re-runs the forward of every layer (not the logits); selective_op re-runs the forward of the
+//    key and output projections and one MLP matrix (op_sac_matmul_share).
 //
 // Every function is written once over the number type T: double in constant expressions, a
 // SIMD pack in sweeps. Inputs that vary in sweeps (tokens, batch, sequence length) are T.
@@ -38,6 +39,13 @@ enum class recompute : unsigned char {
   none,       // store every activation
   selective,  // recompute the attention core (Korthikanti 2022)
   full,       // store only each layer's input; recompute the layer's forward
+  // Per-op selective activation checkpointing as torchtitan runs it ("op" SAC,
+  // torchtitan/distributed/activation_checkpoint.py, _save_list and _custom_policy): the outputs
+  // of matmuls, attention kernels and reduce-scatters are saved, except every second matmul of a
+  // block; everything else (norms, activations, rotary) is recomputed. In a Llama block's order
+  // (wq, wk, wv, wo, w1, w3, w2) that recomputes the key and output projections and the MLP's
+  // second matrix (w3; the down projection in a plain MLP), and no attention.
+  selective_op,
 };
 
 template <class T = double>
@@ -88,10 +96,28 @@ constexpr flop_split<T> forward_flops_per_token(const transformer& m, T context,
           flop_count<T>::from_base(T(logits))};
 }
 
-// The extra forward work a recompute policy adds, given the forward pass it repeats.
+// The share of a layer's forward matmul FLOPs that recompute::selective_op re-runs: the key
+// projection (h x kv_heads x qk_head), the output projection (heads x v_head x h) and one MLP
+// matrix (h x ffn; each token's top_k + shared experts in MoE layers), over all weight matmuls.
+constexpr double op_sac_matmul_share(const transformer& m) {
+  const double h = m.hidden;
+  const double k = static_cast<double>(m.key_value_heads()) * m.qk_head_size() * h;
+  const double o = static_cast<double>(m.heads) * m.v_head_size() * h;
+  const double experts = static_cast<double>(m.moe.top_k) + m.moe.shared_experts;
+  const double recomputed = static_cast<double>(m.layers) * (k + o) +
+                            m.dense_layer_count() * h * m.ffn_size() +
+                            m.moe_layer_count() * experts * h * m.expert_ffn_size();
+  const double all = detail::active_layer_matrix_elements(m);
+  return all > 0.0 ? recomputed / all : 0.0;
+}
+
+// The extra forward work a recompute policy adds, given the forward pass it repeats (and, for
+// selective_op, op_sac_matmul_share of the model).
 template <class T>
-constexpr flop_split<T> recompute_flops(const flop_split<T>& forward, recompute policy) {
+constexpr flop_split<T> recompute_flops(const flop_split<T>& forward, recompute policy,
+                                        double op_matmul_share = 0.0) {
   flop_split<T> r{};
+  if (policy == recompute::selective_op) r.matmul = forward.matmul * T(op_matmul_share);
   if (policy == recompute::selective) r.attention = forward.attention;
   if (policy == recompute::full) {
     r.matmul = forward.matmul;
@@ -117,7 +143,8 @@ constexpr step_flops<T> flops_per_step(const transformer& m, T sequences, T seq_
                                        attention_mask mask = attention_mask::dense) {
   const flop_split<T> forward =
       scaled(forward_flops_per_token(m, seq_len, mask), sequences * seq_len);
-  return {forward, scaled(forward, T(2.0)), recompute_flops(forward, policy)};
+  return {forward, scaled(forward, T(2.0)),
+          recompute_flops(forward, policy, op_sac_matmul_share(m))};
 }
 
 // Model FLOPs (forward + backward) per token at a given context.
@@ -132,7 +159,7 @@ template <class T>
 constexpr flop_count<T> hardware_flops_per_token(const transformer& m, T context, recompute policy,
                                                  attention_mask mask = attention_mask::dense) {
   const flop_split<T> forward = forward_flops_per_token(m, context, mask);
-  return forward.total() * T(3.0) + recompute_flops(forward, policy).total();
+  return forward.total() * T(3.0) + recompute_flops(forward, policy, op_sac_matmul_share(m)).total();
 }
 
 // Model FLOPs of training on `tokens` tokens at the model's training context (seq_len).
