@@ -16,8 +16,8 @@ FLOPCAST_DEFINE_REASON(estimate_out_of_range,
 
 namespace flopcast::limits {
 
-// ---- Model shape (workload/transformer.hpp). Today's largest: hidden 53,248 (Llama 3 405B's is
-// 16,384; GPT-4-class rumours ~20k), vocabularies of 256k, contexts of 10M tokens.
+// ---- Model shape (workload/transformer.hpp). Today's largest: hidden 25,600 (Megatron 1T; Llama
+// 3 405B's is 16,384), FFN 53,248 (Llama 3 405B), vocabularies of 256k, contexts of 10M tokens.
 inline constexpr int max_layers = 1 << 20;       // 1,048,576
 inline constexpr int max_width = 1 << 24;        // hidden, ffn, head and latent sizes: 16,777,216
 inline constexpr int max_heads = 1 << 20;        // query and key/value heads
@@ -44,6 +44,8 @@ inline constexpr double min_goodput = 0.01;
 
 // ---- Measurements (estimate/fit.hpp): a step of a microsecond to about three years.
 inline constexpr double min_measured_step_s = 1e-6;
+// The shortest wall time a training-time question may ask about (estimate/training_time.hpp).
+inline constexpr double min_duration_s = 1e-6;
 inline constexpr double max_measured_step_s = 1e8;
 
 // ---- Training-time inputs (estimate/training_time.hpp).
@@ -52,6 +54,13 @@ inline constexpr double max_tokens = 1e20;  // 1e6 times the largest data set (~
 inline constexpr double max_parameters = 1e18;
 inline constexpr double max_chips = 1e15;   // the one-formula estimate takes any chip count
 inline constexpr double min_utilization = 1e-6;
+
+// `value` is one of an enum's named values, the last of which is `last` (enums numbered from 0 in
+// order, as flopcast's are): a value cast from an out-of-range integer is not.
+template <class Enum>
+constexpr bool named(Enum value, Enum last) {
+  return static_cast<unsigned long long>(value) <= static_cast<unsigned long long>(last);
+}
 
 // x is a finite number in [lo, hi] (false for NaN).
 constexpr bool within(double x, double lo, double hi) { return x >= lo && x <= hi; }

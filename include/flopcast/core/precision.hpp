@@ -5,6 +5,8 @@
 #include <array>
 #include <string_view>
 
+#include "flopcast/core/limits.hpp"
+
 namespace flopcast {
 
 enum class precision : unsigned char {
@@ -26,7 +28,7 @@ inline constexpr std::array<precision, 10> all_precisions{
 
 // p is one of the named values (a value cast from an out-of-range integer is not).
 constexpr bool known(precision p) {
-  return static_cast<unsigned>(p) <= static_cast<unsigned>(precision::int8);
+  return limits::named(p, precision::int8);
 }
 
 constexpr std::string_view name(precision p) {

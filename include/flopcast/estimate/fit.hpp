@@ -51,7 +51,7 @@ constexpr double ln(double x) {
   // Natural log by range reduction to [0.5, 1) and the atanh series; accurate to ~1e-15.
   // Not finite or not positive: no logarithm (the caller checks; the loops below would never end
   // for an infinity).
-  if (!(x > 0.0 && x - x == 0.0)) return x > 0.0 ? 1e300 : -1e300;
+  if (!limits::finite_positive(x)) return x > 0.0 ? 1e300 : -1e300;
   double k = 0.0;
   while (x >= 1.0) x *= 0.5, k += 1.0;
   while (x < 0.5) x *= 2.0, k -= 1.0;

@@ -7,11 +7,12 @@
 // computes the logits); with an uneven one (parallel/plan.hpp, pipeline_split_of) whichever of
 // the last stage, with its layers and the logits, and the fullest other stage takes longer:
 //   compute   GEMM FLOPs / (peak(precision) x eta(each GEMM's narrowest dimension after TP))
-//             + attention FLOPs / (peak(BF16) x eta(head)), or a named kernel's published
+//             + attention FLOPs / (16-bit peak x eta(head)), or a named kernel's published
 //               forward and backward fractions (estimate/attention_kernel.hpp);
 //             fused causal attention executes half the scores, unfused all of them
 //   memory    bytes of norms, activations, residuals (and unfused attention scores) / (HBM x eta_mem)
-//   TP        4 all-reduces (6 with full recompute) of b s h per layer, not hidden unless overlapped
+//   TP        4 all-reduces of b s h per layer (6 with full or per-op recompute; half as many in a
+//             parallel attention/MLP block), not hidden unless overlapped
 //   CP        K/V all-gather forward, all-gather + reduce-scatter backward, hidden behind attention
 //             unless the implementation gathers first (Llama 3)
 //   EP        2 all-to-alls forward and 2 backward per MoE layer of the routed tokens
@@ -86,9 +87,9 @@ constexpr const reason* find_problem(const step_options& o) {
       return &reasons::calibration_out_of_range;
     }
   }
-  if (static_cast<unsigned>(o.order) > static_cast<unsigned>(rank_order::tp_cp_pp_dp) ||
-      static_cast<unsigned>(o.attention) > static_cast<unsigned>(attention_kernel::automatic) ||
-      (o.mask != attention_mask::dense && o.mask != attention_mask::causal_skip)) {
+  if (!limits::named(o.order, rank_order::tp_cp_pp_dp) ||
+      !limits::named(o.attention, attention_kernel::automatic) ||
+      !limits::named(o.mask, attention_mask::causal_skip)) {
     return &reasons::step_option_unknown;
   }
   return nullptr;
@@ -169,11 +170,7 @@ constexpr double mlp_activation_elements(const transformer& m) {
   const double per_matrix_width = m.gated_mlp ? 3.0 : 2.0;  // gated: read gate+up, write product
   const double dense = per_matrix_width * d(m.ffn_size());
   if (!m.is_moe()) return dense;
-  const double routed =
-      m.moe.shared_expert_ffn > 0
-          ? per_matrix_width * (d(m.moe.top_k) * d(m.expert_ffn_size()) +
-                                d(m.moe.shared_experts) * d(m.shared_expert_ffn_size()))
-          : d(m.moe.top_k + m.moe.shared_experts) * per_matrix_width * d(m.expert_ffn_size());
+  const double routed = per_matrix_width * m.moe_token_ffn_width();
   const double moe_share = d(m.moe_layer_count()) / d(m.layers);
   return (1.0 - moe_share) * dense + moe_share * routed;
 }
@@ -201,7 +198,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const chip_calibration cal = o.calibration ? *o.calibration : default_calibration(c.chip);
   const double acc = d(c.chip.accelerators);
   const flop_rate<> gemm_peak = gemm_peak_r.value() / acc;
-  const flop_rate<> bf16_peak = flopcast::min(attention_peak_r.value() / acc, gemm_peak);
+  const flop_rate<> attention_peak = flopcast::min(attention_peak_r.value() / acc, gemm_peak);
   const bandwidth<> hbm = c.chip.memory_bandwidth / acc * cal.memory_efficiency;
 
   const double t = d(p.tp), pp = d(p.pp), v = d(p.vp), cp = d(p.cp), ep = d(p.ep);
@@ -260,13 +257,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   }
   // Unfused attention: the elementwise kernels over the s x s scores, per (token, key, head); the
   // batched GEMMs that write and read them are the attention GEMM term above.
-  double attended = s;  // keys per query, averaged over layers (sliding windows: fewer)
-  if (m.sliding_window > 0) {
-    attended = (d(m.global_layer_count()) * s +
-                d(m.local_layer_count()) * flopcast::min(d(m.sliding_window), s)) /
-               d(m.layers);
-  }
-  const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * attended / t;
+  const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * attended_keys(m, s) / t;
   const double dropout = p.dropout ? 1.0 : 0.0;
   const double score_forward = model_constants::score_softmax_forward +
                                dropout * model_constants::score_dropout_forward;
@@ -358,7 +349,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     stage_terms r;
     const flop_count<> layer_flops = all_layer_flops / (divisor * split);
     const flop_count<> attention_flops = all_attention_flops / (divisor * split);
-    const duration<> attention_time = attention_flops / (bf16_peak * eta_attention);
+    const duration<> attention_time = attention_flops / (attention_peak * eta_attention);
     const duration<> logits_time =
         logits ? logits_flops / (gemm_peak * eta_logits) : duration<>{};
     r.compute = layer_flops / (gemm_peak * eta_gemm) + logits_time + attention_time +

@@ -50,7 +50,7 @@ constexpr T implied_utilization(flop_count<T> total, flop_rate<T> peak, T chips,
 // ---- Validation ---------------------------------------------------------------------------
 
 namespace detail {
-constexpr bool finite(double x) { return x - x == 0.0; }  // false for NaN and +-inf
+using limits::finite;  // false for NaN and +-inf
 constexpr bool whole(double x) { return math::floor(x) == x; }
 }  // namespace detail
 
@@ -150,7 +150,9 @@ constexpr result<double> try_implied_utilization(const observed_run& run) {
   if (const reason* r = check_flops(run.flops)) return *r;
   if (const reason* r = check_chips(run.chips)) return *r;
   const double t = run.wall_time.base_value();
-  if (!(t >= 1e-6 && detail::finite(t))) return reasons::duration_must_be_positive;
+  if (!(t >= limits::min_duration_s && detail::finite(t))) {
+    return reasons::duration_must_be_positive;
+  }
   const result<flop_rate<>> peak = run.chip.try_peak(run.format);
   if (!peak) return *peak.error();
   if (const reason* r = check_peak(peak.value())) return *r;

@@ -167,10 +167,8 @@ constexpr const reason* find_problem(const chip_spec& c) {
   const auto rate_ok = [](const std::optional<flop_rate<>>& r) {
     return !r.has_value() || finite_positive(r->base_value());
   };
-  const peak_table& p = c.peak_rates;
-  const bool peaks_ok = rate_ok(p.fp64) && rate_ok(p.fp64_vector) && rate_ok(p.fp32) &&
-                        rate_ok(p.tf32) && rate_ok(p.bf16) && rate_ok(p.fp16) && rate_ok(p.fp8) &&
-                        rate_ok(p.fp6) && rate_ok(p.fp4) && rate_ok(p.int8);
+  bool peaks_ok = true;
+  for (const precision q : all_precisions) peaks_ok = peaks_ok && rate_ok(c.peak_rates[q]);
   const auto not_negative = [](double x) { return x >= 0.0 && limits::finite(x); };
   if (!(peaks_ok && limits::within(c.accelerators, 1, limits::max_entry_accelerators) &&
         finite_positive(c.memory.base_value()) && finite_positive(c.memory_bandwidth.base_value()) &&

@@ -209,9 +209,8 @@ constexpr const reason* find_problem(const cluster_spec& c) {
     return &reasons::cluster_too_large;
   }
   if (const reason* r = find_problem(c.chip)) return r;
-  constexpr auto last_shape = static_cast<unsigned>(topology::fat_tree);
-  if (static_cast<unsigned>(c.scale_up.shape) > last_shape ||
-      static_cast<unsigned>(c.scale_out.shape) > last_shape) {
+  if (!limits::named(c.scale_up.shape, topology::fat_tree) ||
+      !limits::named(c.scale_out.shape, topology::fat_tree)) {
     return &reasons::cluster_topology_unknown;
   }
   if (c.chip.accelerators < 1 || c.count % c.chip.accelerators != 0) {

@@ -328,8 +328,8 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
   }
   if (chips > c.count) return &reasons::plan_more_chips_than_cluster;
   if (p.zero_stage < 0 || p.zero_stage > 3) return &reasons::zero_stage_out_of_range;
-  if (static_cast<unsigned>(p.recompute_mode) > static_cast<unsigned>(recompute::selective_op) ||
-      static_cast<unsigned>(p.opt) > static_cast<unsigned>(optimizer::adafactor) ||
+  if (!limits::named(p.recompute_mode, recompute::selective_op) ||
+      !limits::named(p.opt, optimizer::adafactor) ||
       !known(p.compute) || !known(p.recipe.weights) || !known(p.recipe.gradients) ||
       !known(p.recipe.optimizer_state) ||
       (p.recipe.master_weights.has_value() && !known(*p.recipe.master_weights))) {

@@ -79,13 +79,7 @@ constexpr activation_terms layer_activation_terms(const transformer& m, layer_ml
   if (mlp == layer_mlp::dense) {
     interior += per_mlp * m.ffn_size();
   } else {
-    const double experts = static_cast<double>(m.moe.top_k) + m.moe.shared_experts;
-    if (m.moe.shared_expert_ffn > 0) {
-      interior += per_mlp * (static_cast<double>(m.moe.top_k) * m.expert_ffn_size() +
-                             static_cast<double>(m.moe.shared_experts) * m.shared_expert_ffn_size());
-    } else {
-      interior += experts * per_mlp * m.expert_ffn_size();
-    }
+    interior += per_mlp * m.moe_token_ffn_width();
   }
   t.tensor_parallel = e * interior;
 
@@ -129,10 +123,8 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
     const double h = m.hidden;
     const double a = m.heads;
     const double kv = static_cast<double>(m.key_value_heads());
-    const double width = mlp == layer_mlp::dense
-                             ? static_cast<double>(m.ffn_size())
-                             : (static_cast<double>(m.moe.top_k) + m.moe.shared_experts) *
-                                   static_cast<double>(m.expert_ffn_size());
+    const double width =
+        mlp == layer_mlp::dense ? static_cast<double>(m.ffn_size()) : m.moe_token_ffn_width();
     const double replicated = e * h * (m.gated_mlp ? 2.0 : 1.0) + (o.dropout ? 2.0 * h : 0.0);
     const double interior = e * (a * m.qk_head_size() + kv * m.v_head_size() +
                                  a * m.v_head_size() + width);
@@ -141,13 +133,7 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
   const detail::activation_terms t = detail::layer_activation_terms(m, mlp, o);
   const bool keep_scores = o.policy == recompute::none && !o.fused_attention;
   // Keys per query, averaged over the layers: min(window, seq_len) on sliding-window layers.
-  T keys = seq_len;
-  if (m.sliding_window > 0) {
-    const T local = flopcast::min(T(static_cast<double>(m.sliding_window)), seq_len);
-    keys = (T(static_cast<double>(m.global_layer_count())) * seq_len +
-            T(static_cast<double>(m.local_layer_count())) * local) /
-           T(static_cast<double>(m.layers));
-  }
+  const T keys = attended_keys(m, seq_len);
   const T scores = keep_scores ? T(t.scores_per_key) * tokens * keys / plan.tp : T(0.0);
   return data_size<T>::from_base(T(t.replicated + t.mask_bytes) * tokens / sp +
                                  T(t.tensor_parallel) * tokens / plan.tp + scores);

@@ -30,6 +30,19 @@
 
 namespace flopcast {
 
+// Keys a query attends to (and tokens a layer caches) over a context of `context` tokens,
+// averaged over the layers: sliding-window layers see only the last min(window, context)
+// (Mistral 7B, Gemma 2); the others the whole context. Used by activations, the KV cache and
+// the step model's score traffic.
+template <class T>
+constexpr T attended_keys(const transformer& m, T context) {
+  if (m.sliding_window <= 0) return context;
+  const T local = flopcast::min(T(static_cast<double>(m.sliding_window)), context);
+  return (T(static_cast<double>(m.global_layer_count())) * context +
+          T(static_cast<double>(m.local_layer_count())) * local) /
+         T(static_cast<double>(m.layers));
+}
+
 enum class attention_mask : unsigned char {
   dense,        // count all s x s scores (Narayanan 2021, Korthikanti 2022, PaLM): the default
   causal_skip,  // count half: a causal kernel that skips masked blocks
@@ -103,10 +116,9 @@ constexpr double op_sac_matmul_share(const transformer& m) {
   const double h = m.hidden;
   const double k = static_cast<double>(m.key_value_heads()) * m.qk_head_size() * h;
   const double o = static_cast<double>(m.heads) * m.v_head_size() * h;
-  const double experts = static_cast<double>(m.moe.top_k) + m.moe.shared_experts;
   const double recomputed = static_cast<double>(m.layers) * (k + o) +
                             m.dense_layer_count() * h * m.ffn_size() +
-                            m.moe_layer_count() * experts * h * m.expert_ffn_size();
+                            m.moe_layer_count() * h * m.moe_token_ffn_width();
   const double all = detail::active_layer_matrix_elements(m);
   return all > 0.0 ? recomputed / all : 0.0;
 }

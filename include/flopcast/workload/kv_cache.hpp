@@ -12,6 +12,7 @@
 #include "flopcast/core/number.hpp"
 #include "flopcast/core/precision.hpp"
 #include "flopcast/core/units.hpp"
+#include "flopcast/workload/flops.hpp"
 #include "flopcast/workload/transformer.hpp"
 
 namespace flopcast {
@@ -37,24 +38,12 @@ constexpr data_size<> kv_cache_bytes_per_token(const transformer& m,
 }
 
 // One sequence of `context` tokens.
-namespace detail {
-// Tokens each layer caches for a sequence of `context` tokens, as a multiple of the context:
-// sliding-window layers keep only the last min(window, context) (Mistral 7B, Gemma 2).
-template <class T>
-constexpr T cached_context(const transformer& m, T context) {
-  if (m.sliding_window <= 0) return context;
-  const T local = flopcast::min(T(static_cast<double>(m.sliding_window)), context);
-  return (T(static_cast<double>(m.global_layer_count())) * context +
-          T(static_cast<double>(m.local_layer_count())) * local) /
-         T(static_cast<double>(m.layers));
-}
-}  // namespace detail
 
 template <class T>
 constexpr data_size<T> kv_cache_bytes_per_sequence(const transformer& m, T context,
                                                    precision p = precision::bf16) {
   return data_size<T>::from_base(T(kv_cache_elements_per_token(m) * bytes_per_element(p)) *
-                                 detail::cached_context(m, context));
+                                 attended_keys(m, context));
 }
 
 // `sequences` sequences of `context` tokens on one chip of a tp-way tensor-parallel group.
@@ -63,7 +52,7 @@ constexpr data_size<T> kv_cache_bytes_per_chip(const transformer& m, T context, 
                                                precision p = precision::bf16) {
   const double bytes = bytes_per_element(p);
   const double per_group = detail::kv_cache_elements_per_token_per_head_group(m) * bytes;
-  const T cached = detail::cached_context(m, context);
+  const T cached = attended_keys(m, context);
   if (m.attention == attention_kind::latent) {
     return data_size<T>::from_base(T(per_group) * cached * sequences);
   }

@@ -118,14 +118,7 @@ constexpr double router_elements_per_layer(const transformer& m) {
 constexpr double active_layer_matrix_elements(const transformer& m) {
   const double dense = m.dense_layer_count();
   const double moe = m.moe_layer_count();
-  const double experts_per_token = static_cast<double>(m.moe.top_k) + m.moe.shared_experts;
-  // Shared experts of their own width: top_k routed plus the shared ones, each at its width.
-  const double expert_matrices =
-      m.moe.shared_expert_ffn > 0
-          ? static_cast<double>(m.moe.top_k) * mlp_matrix_elements(m, m.expert_ffn_size()) +
-                static_cast<double>(m.moe.shared_experts) *
-                    mlp_matrix_elements(m, m.shared_expert_ffn_size())
-          : experts_per_token * mlp_matrix_elements(m, m.expert_ffn_size());
+  const double expert_matrices = mlp_matrix_elements(m, m.moe_token_ffn_width());
   return static_cast<double>(m.layers) * attention_matrix_elements(m) +
          dense * mlp_matrix_elements(m, m.ffn_size()) +
          moe * (expert_matrices + router_elements_per_layer(m));

@@ -168,6 +168,13 @@ struct transformer {
   constexpr int shared_expert_ffn_size() const {
     return moe.shared_expert_ffn > 0 ? moe.shared_expert_ffn : expert_ffn_size();
   }
+  // The FFN width one token passes through in a mixture-of-experts layer: its top_k routed
+  // experts and the shared ones, each at its own width. (Whole numbers: exact in double for any
+  // shape within core/limits.hpp.)
+  constexpr double moe_token_ffn_width() const {
+    return static_cast<double>(moe.top_k) * expert_ffn_size() +
+           static_cast<double>(moe.shared_experts) * shared_expert_ffn_size();
+  }
   // Layers that attend to a sliding window (0 without one) and those that attend to everything.
   constexpr int local_layer_count() const {
     if (sliding_window <= 0) return 0;
@@ -228,11 +235,11 @@ constexpr const reason* violation(const transformer& m) {
         m.sliding_window <= limits::max_sequence && m.global_every <= limits::max_layers)) {
     return &reasons::model_size_too_large;
   }
-  if (static_cast<unsigned>(m.attention) > static_cast<unsigned>(attention_kind::latent) ||
-      static_cast<unsigned>(m.positions) > static_cast<unsigned>(position_kind::none) ||
-      static_cast<unsigned>(m.norm) > static_cast<unsigned>(norm_kind::rms_norm) ||
-      static_cast<unsigned>(m.moe.layout) > static_cast<unsigned>(moe_layers::first_k_dense) ||
-      static_cast<unsigned>(m.qk_norm) > static_cast<unsigned>(qk_norm_kind::full)) {
+  if (!limits::named(m.attention, attention_kind::latent) ||
+      !limits::named(m.positions, position_kind::none) ||
+      !limits::named(m.norm, norm_kind::rms_norm) ||
+      !limits::named(m.moe.layout, moe_layers::first_k_dense) ||
+      !limits::named(m.qk_norm, qk_norm_kind::full)) {
     return &reasons::model_kind_unknown;
   }
   if (m.sliding_window < 0 || m.global_every < 0 || m.global_every > m.layers ||
