@@ -227,6 +227,12 @@ struct tally {
     }
     std::fprintf(stderr, "%s; longest stderr line %zu characters\n", s.c_str(),
                  longest_stderr_line);
+    // About a third of the estimate command lines print an estimate (status 0) as written.
+    long estimates = 0, answered = 0;
+    if (const auto e = counts.find("estimate"); e != counts.end()) {
+      for (const auto& [status, n] : e->second) estimates += n, answered += status == 0 ? n : 0;
+    }
+    flopcast_fuzz::require_answered_share("fuzz_cli estimate", answered, estimates, 2000, 0.10);
   }
 };
 tally counts;

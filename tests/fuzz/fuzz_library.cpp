@@ -40,6 +40,9 @@ struct tally {
     std::printf("fuzz_library: try_estimate_step answered %ld of %ld inputs; refused by reason:\n",
                 answered, total);
     for (const auto& [code, n] : refused) std::printf("  %-48s %ld\n", code.c_str(), n);
+    std::fflush(stdout);
+    // About 11% are answered with the generators as written (seed 20261202: 10,684 of 80,253).
+    flopcast_fuzz::require_answered_share("fuzz_library", answered, total, 10000, 0.05);
   }
 };
 tally steps;

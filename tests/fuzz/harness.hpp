@@ -128,6 +128,21 @@ class entropy {
   bool bytes_ = false;
 };
 
+// A fuzz run whose inputs almost never reach an answer tests only the refusals: the targets
+// call this at exit with the share that got an answer, and a run of `enough` inputs or more
+// below `floor` fails (exit status 1), so a generator that drifts cannot pass silently.
+inline void require_answered_share(const char* name, long answered, long total, long enough,
+                                   double floor) {
+  if (total < enough) return;  // a replay or a short run: too few to judge
+  const double share = static_cast<double>(answered) / static_cast<double>(total);
+  if (share < floor) {
+    std::fprintf(stderr, "%s: only %.1f%% of %ld inputs reached an answer (floor %.0f%%)\n", name,
+                 100.0 * share, total, 100.0 * floor);
+    std::fflush(stderr);
+    std::_Exit(1);
+  }
+}
+
 [[noreturn]] inline void fail(const char* file, int line, const char* what,
                               const std::string& detail) {
   std::fprintf(stderr, "\nfuzz property failed at %s:%d: %s\n  %s\n", file, line, what,
@@ -158,8 +173,12 @@ inline std::uint64_t input_seed(std::uint64_t seed, std::uint64_t i) {
 inline int drive(int argc, char** argv, const char* name, target one_input) {
   std::uint64_t runs = 100000, seed = 1, only = 0, limit_s = 60;
   bool replay = false;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; i += 2) {
     const std::string_view flag = argv[i];
+    if (i + 1 == argc) {  // a flag without its value is a mistake, not the default
+      std::fprintf(stderr, "%s: %s needs a value\n", name, argv[i]);
+      return 2;
+    }
     const std::uint64_t v = std::strtoull(argv[i + 1], nullptr, 10);
     if (flag == "--runs") {
       runs = v;

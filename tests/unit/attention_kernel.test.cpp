@@ -51,11 +51,12 @@ TEST_CASE("attention kernels: slower with fewer keys and narrower heads, never a
       CHECK(long_seq.backward > 0.0);
     }
   }
-  // The FlashAttention-3 paper's 512-token figures, within the fitted curve's 15%.
+  // The FlashAttention-3 paper's 512-token figures (467 TFLOP/s forward, 316 backward), within
+  // the fitted curve's residuals there (7.5% and 1.5%), rounded up.
   const attention_efficiency fa3_512 =
       attention_kernel_efficiency(attention_kernel::flash3, generation::hopper, 512.0, 128.0);
-  CHECK(near(fa3_512.forward * 989.0, 467.0) < 0.15 * 467.0);
-  CHECK(near(fa3_512.backward / 0.8 * 989.0, 316.0) < 0.15 * 316.0);
+  CHECK(near(fa3_512.forward * 989.0, 467.0) < 0.08 * 467.0);
+  CHECK(near(fa3_512.backward / 0.8 * 989.0, 316.0) < 0.02 * 316.0);
 }
 
 TEST_CASE("attention kernels: the step option", "[attention]") {

@@ -173,8 +173,7 @@ TEST_CASE("a 28-layer model on 8 pipeline stages is accepted and paced by its bu
   const step_breakdown t28 = estimate_step(m, h100, 64, p);
   const step_breakdown t32 = estimate_step(m32, h100, 64, p);
   CHECK(t28.step <= t32.step);
-  CHECK(t28.step.in(seconds) >= t32.step.in(seconds) * (1.0 - 1e-3));
-  CHECK(t28.step.in(seconds) > estimate_step(m32, h100, 64, p).step.in(seconds) * 28.0 / 32.0);
+  CHECK(t28.step.in(seconds) >= t32.step.in(seconds) * (1.0 - 1e-3));  // not 28/32 of it
 }
 
 TEST_CASE("explicit first and last stage layers move the work as set", "[pipeline]") {
@@ -296,7 +295,8 @@ TEST_CASE("Llama 3 405B's Table 4 plan with its 126 layers as Meta split them is
     // longer a step than the 128-slot row, whose last stage has 8 layers and the logits (about
     // 6% more), and never below the 8 layers' worth.
     CHECK(faithful.step <= slots.step);
-    CHECK(faithful.step.in(seconds) >= slots.step.in(seconds) * 0.9);
+    // The logits are about 6% of a last stage's work: 1 / 1.06 = 0.943 of the slots' step.
+    CHECK(faithful.step.in(seconds) >= slots.step.in(seconds) * 0.93);
     std::cout << "Llama 3 405B on 16,384 H100, 126 layers split as Meta did: MFU "
               << 100.0 * faithful.mfu << "% (the 128-slot validation row: " << 100.0 * slots.mfu
               << "%; reported 41%)\n";

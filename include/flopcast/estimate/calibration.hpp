@@ -16,10 +16,10 @@
 // held; rows and order in catalog/calibration_evidence.hpp, refitted by
 // tests/unit/calibration_evidence.test.cpp), and checked on held-out rows:
 //   Hopper BF16 0.630 (MAMF 0.803): NVIDIA dgxc-benchmarking GPT-3 175B, Llama 3.1 8B and 70B;
-//     rms 2.9%; 53-59% MFU, not the ~75% MAMF would predict.
+//     rms 2.7%; 53-59% MFU, not the ~75% MAMF would predict.
 //   Hopper FP8 0.472 of the FP8 peak: the same recipes at FP8; rms 4.5%. FP8 steps run 1.3-1.5x
 //     faster than BF16 there, not 2x.
-//   Ampere BF16 0.695 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.9%.
+//   Ampere BF16 0.695 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.8%.
 // TPUs take MaxText's best published MFU as a lower bound (below).
 // Families without training evidence take their MAMF scaled by Hopper's ratio of trained to
 // benchmarked efficiency, and their FP8 figure at Hopper's FP8/BF16 ratio (both assumed).

@@ -303,7 +303,7 @@ constexpr bool valid(const memory_reserve& r) {
 //     allocator keeps what it reserved (every long-context row reports 84-85 GiB of 95).
 // Neither side is a fit target: the allowances above are the framework's, not fitted.
 // Meta trained Llama 3 405B with TP 8, PP 16, 8K sequences on 80 GB H100s (Llama 3 paper,
-// arXiv 2407.21783, Sec. 3.3.2): the estimate is about 74 GB, within the 78.8 GB usable here.
+// arXiv 2407.21783, Sec. 3.3.2): the estimate is 75.5 GB, within the 78.8 GB usable here.
 constexpr data_size<> usable_memory(const chip_spec& c,
                                     const memory_reserve& r) {
   return c.device_memory_per_accelerator() * (1.0 - r.fragmentation) - r.runtime -
