@@ -293,19 +293,6 @@ inline double to_number_in(const option& spec, const std::string& text, bool cou
 // "did you mean" suggestions cost an edit distance per catalog name.
 inline constexpr std::size_t max_name_length = 256;
 
-namespace detail {
-
-// The library's message about `name`, with the name shown safely (see shown()); the rest of it
-// is catalog text.
-inline std::string with_name_shown(std::string message, std::string_view name) {
-  const std::string quoted = "'" + std::string(name) + "'";
-  const std::size_t at = message.find(quoted);
-  if (at == std::string::npos) return shown(message, 300);  // not as expected: show it all safely
-  return message.replace(at, quoted.size(), "'" + shown(name) + "'");
-}
-
-}  // namespace detail
-
 // The catalog chip `name` names, or a usage_error ("unknown chip 'h1000'; did you mean: ...").
 inline const flopcast::chip_spec& chip_or_usage_error(const std::string& name) {
   if (name.size() > max_name_length) {
@@ -315,7 +302,7 @@ inline const flopcast::chip_spec& chip_or_usage_error(const std::string& name) {
   try {
     return flopcast::chip_named(name);
   } catch (const flopcast::invalid_input& e) {
-    throw usage_error(detail::with_name_shown(e.what(), name));
+    throw usage_error(e.what());  // the library shows the name safely
   }
 }
 
@@ -329,7 +316,7 @@ inline const flopcast::model_card& model_or_usage_error(const std::string& name)
   try {
     return flopcast::models::lookup(name);
   } catch (const flopcast::invalid_input& e) {
-    throw usage_error(detail::with_name_shown(e.what(), name));
+    throw usage_error(e.what());  // the library shows the name safely
   }
 }
 

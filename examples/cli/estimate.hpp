@@ -479,16 +479,14 @@ inline int report_reason(std::ostream& err, std::string_view command, const flop
 }
 
 // Plan products the CLI checks before the library sees the plan, in 64 bits: tp x pp x cp
-// within the chips, pp x vp within the layers, ep within the chips. A plan that breaks one is
-// invalid in the library's own terms (the same reason it would give), and the check keeps every
-// product of plan sizes below the chip count whatever the library's arithmetic.
+// within the chips, pp x vp within the layers. A plan that breaks one is invalid in the
+// library's own terms (the reason it would give); everything else is the library's to judge.
 inline const flopcast::reason* plan_precheck(const job& j) {
   const flopcast::parallel_plan& p = j.plan;
   if (1LL * p.tp * p.pp * p.cp > j.chips) return &flopcast::reasons::plan_chips_not_divisible;
   if (j.model.layers > 0 && 1LL * p.pp * p.vp > j.model.layers) {
     return &flopcast::reasons::plan_more_chunks_than_layers;
   }
-  if (p.ep > j.chips) return &flopcast::reasons::plan_ep_exceeds_dp_cp;
   return nullptr;
 }
 

@@ -11,6 +11,8 @@
 #include <system_error>
 #include <vector>
 
+#include <flopcast/core/error.hpp>
+
 namespace flopcast_cli {
 
 // ---- Numbers for people
@@ -92,22 +94,7 @@ inline std::string percent(double fraction, int decimals = 1) {
 // every other byte (control bytes, non-ASCII) as \xNN and backslashes doubled, cut to at most
 // `most` characters (then "..."). A megabyte of hostile text becomes one short line.
 inline std::string shown(std::string_view s, std::size_t most = 60) {
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::string one;
-    if (c == '\\') {
-      one = "\\\\";
-    } else if (c >= 0x20 && c < 0x7f) {
-      one = static_cast<char>(c);
-    } else {
-      one = {'\\', 'x', hex[c >> 4], hex[c & 0xf]};
-    }
-    if (out.size() + one.size() > most) return out + "...";
-    out += one;
-  }
-  return out;
+  return flopcast::excerpt(s, most);  // the library's escaping: one rule for every message
 }
 
 // ---- Tables

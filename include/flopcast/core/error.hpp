@@ -29,26 +29,26 @@ class invalid_input : public std::invalid_argument {
   const char* code_;
 };
 
-namespace detail {
-// A name as an error message may echo it: at most `most` bytes (then "..."), with control bytes
-// and bytes outside printable ASCII written as \xNN, so a hostile or binary name can neither
-// flood a message nor put raw bytes on a terminal.
+// Text as an error message may echo it: printable ASCII as is, a backslash doubled, every other
+// byte as \xNN, cut to at most `most` characters (then "..."), so a hostile or binary name can
+// neither flood a message nor put raw bytes on a terminal, and `\x01` typed is told from byte 1.
 inline std::string excerpt(std::string_view text, std::size_t most = 60) {
+  static constexpr char hex[] = "0123456789abcdef";
   std::string out;
-  const char* hex = "0123456789abcdef";
-  for (std::size_t i = 0; i < text.size() && i < most; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7f) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.append("\\x").push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0xf]);
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    char one[4] = {static_cast<char>(c), 0, 0, 0};
+    std::size_t n = 1;
+    if (c == '\\') {
+      one[1] = '\\', n = 2;
+    } else if (c < 0x20 || c >= 0x7f) {
+      one[0] = '\\', one[1] = 'x', one[2] = hex[c >> 4], one[3] = hex[c & 0xf], n = 4;
     }
+    if (out.size() + n > most) return out.append("...");
+    out.append(one, n);
   }
-  if (text.size() > most) out.append("...");
   return out;
 }
-}  // namespace detail
 
 struct reason {
   const char* code;      // the error function's name, stable for programs to match on

@@ -336,7 +336,7 @@ namespace flopcast::errors {
 // chip_named() with an unknown name in a constant expression fails to compile, naming this.
 [[noreturn]] inline void unknown_chip(std::string_view name) {
   std::string message = "unknown chip '";
-  message.append(::flopcast::detail::excerpt(name));
+  message.append(::flopcast::excerpt(name));
   message.append("'");
   const std::vector<std::string_view> close = suggest_chips(name);
   if (!close.empty()) {

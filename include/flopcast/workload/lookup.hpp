@@ -96,7 +96,7 @@ inline std::vector<std::string_view> suggestions(std::string_view name, std::siz
 // here, so the message avoids that overload.
 inline std::string unknown_model_message(std::string_view name) {
   std::string text = "unknown model '";
-  text.append(::flopcast::detail::excerpt(name)).append("'");
+  text.append(::flopcast::excerpt(name)).append("'");
   const std::vector<std::string_view> close = suggestions(name);
   if (close.empty()) {
     text += "; known models:";
