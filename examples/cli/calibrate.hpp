@@ -39,7 +39,8 @@ inline constexpr std::array calibrate_options{
 
 // The measurement a line adds to the job options: seconds per step, a microsecond to ~3 years.
 inline constexpr option measured_option{"--measured",  "S",  "measured seconds per step",
-                                        "measurement", 1e-6, 1e8};
+                                        "measurement", flopcast::limits::min_measured_step_s,
+                                        flopcast::limits::max_measured_step_s};
 
 // Limits on the input: each line is split into words and parsed, and the fit runs hundreds of
 // estimates per measured step.

@@ -141,18 +141,18 @@ inline constexpr std::array job_options{
     option{"--no-memory-check", "", "estimate even if the memory estimate exceeds the chip's HBM",
            "software and calibration"},
     option{"--gemm-efficiency", "F", "fraction of 16-bit peak a step's GEMMs reach (calibrate)",
-           "software and calibration", 0.01, 1},
+           "software and calibration", flopcast::limits::min_efficiency, 1},
     option{"--fp8-gemm-efficiency", "F", "fraction of FP8 peak an FP8 step's GEMMs reach",
-           "software and calibration", 0.01, 1},
+           "software and calibration", flopcast::limits::min_efficiency, 1},
     option{"--memory-efficiency", "F", "fraction of HBM bandwidth streaming kernels reach",
-           "software and calibration", 0.01, 1},
+           "software and calibration", flopcast::limits::min_efficiency, 1},
 };
 
 inline constexpr std::array run_options{
     option{"--tokens", "T", "training tokens: 15.6e12, 15.6T (default: the model card's)", "run", 1,
-           1e20},
-    option{"--goodput", "F", "fraction of wall time spent on useful steps (default 1)", "run", 0.01,
-           1},
+           flopcast::limits::max_tokens},
+    option{"--goodput", "F", "fraction of wall time spent on useful steps (default 1)", "run",
+           flopcast::limits::min_goodput, 1},
     option{"--json", "", "print one JSON object instead of the table", "output"},
 };
 
