@@ -504,20 +504,6 @@ inline std::string human_count(double v) {
   return significant(v, 3);
 }
 
-inline std::string recompute_name(flopcast::recompute r) {
-  switch (r) {
-    case flopcast::recompute::none:
-      return "none";
-    case flopcast::recompute::selective:
-      return "selective";
-    case flopcast::recompute::full:
-      return "full";
-    case flopcast::recompute::selective_op:
-      return "selective-op";
-  }
-  return "?";
-}
-
 inline std::string model_label(const job& j) {
   std::string s(j.model.name);
   if (j.card != nullptr) {
@@ -548,7 +534,7 @@ inline std::string plan_summary(const job& j, const flopcast::step_breakdown& b)
   if (p.vp > 1) s += " x v " + std::to_string(p.vp);
   s += ", CP " + std::to_string(p.cp) + ", EP " + std::to_string(p.ep) + ", DP " +
        fixed(b.data_parallel, 0) + "; ZeRO " + std::to_string(p.zero_stage) + "; recompute " +
-       recompute_name(p.recompute_mode) + "; " + std::string(flopcast::name(p.compute)) + " GEMMs";
+       std::string(flopcast::name(p.recompute_mode)) + "; " + std::string(flopcast::name(p.compute)) + " GEMMs";
   return s;
 }
 
@@ -713,7 +699,7 @@ inline void print_json(std::ostream& out, const job& j, const flopcast::step_bre
   w.integer("microbatch", p.microbatch);
   w.integer("global_batch", p.global_batch);
   w.number("microbatches", b.microbatches);
-  w.string("recompute", recompute_name(p.recompute_mode));
+  w.string("recompute", flopcast::name(p.recompute_mode));
   w.string("precision", name(p.compute));
   w.end_object();
   w.begin_object("cluster");

@@ -24,6 +24,8 @@
 //
 // Every function is written once over the number type T: double in constant expressions, a
 // SIMD pack in sweeps. Inputs that vary in sweeps (tokens, batch, sequence length) are T.
+#include <string_view>
+
 #include "flopcast/core/number.hpp"
 #include "flopcast/core/units.hpp"
 #include "flopcast/workload/parameters.hpp"
@@ -60,6 +62,17 @@ enum class recompute : unsigned char {
   // second matrix (w3; the down projection in a plain MLP), and no attention.
   selective_op,
 };
+
+// The policy as the command line spells it: none, selective, full, selective-op.
+constexpr std::string_view name(recompute r) {
+  switch (r) {
+    case recompute::none: return "none";
+    case recompute::selective: return "selective";
+    case recompute::full: return "full";
+    case recompute::selective_op: return "selective-op";
+  }
+  return "?";
+}
 
 template <class T = double>
 struct flop_split {
