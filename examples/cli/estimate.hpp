@@ -545,24 +545,6 @@ inline std::string batch_summary(const job& j, const flopcast::step_breakdown& b
          fixed(b.microbatches, 0) + " microbatches per pipeline";
 }
 
-struct component {
-  const char* label;
-  const char* json_key;
-  flopcast::duration<> flopcast::step_breakdown::*field;
-};
-
-inline constexpr std::array<component, 9> components{{
-    {"compute", "compute_s", &flopcast::step_breakdown::compute},
-    {"memory-bound kernels", "memory_bound_s", &flopcast::step_breakdown::memory_bound},
-    {"TP communication", "tp_comm_s", &flopcast::step_breakdown::tp_comm},
-    {"CP communication", "cp_comm_s", &flopcast::step_breakdown::cp_comm},
-    {"EP communication", "ep_comm_s", &flopcast::step_breakdown::ep_comm},
-    {"PP communication", "pp_comm_s", &flopcast::step_breakdown::pp_comm},
-    {"pipeline bubble", "bubble_s", &flopcast::step_breakdown::bubble},
-    {"DP communication", "dp_comm_s", &flopcast::step_breakdown::dp_comm},
-    {"optimizer step", "optimizer_s", &flopcast::step_breakdown::optimizer},
-}};
-
 struct run_figures {
   double tokens = 0.0;
   bool from_card = false;
@@ -595,9 +577,9 @@ inline void print_table(std::ostream& out, const job& j, const flopcast::step_br
   table t;
   t.heading("\nStep time");
   t.row({"", "seconds", "% of step"});
-  for (const component& c : components) {
+  for (const flopcast::step_term& c : flopcast::step_terms) {
     const double v = (b.*c.field).in(seconds);
-    t.row({c.label, significant(v, 4), percent(step_s > 0.0 ? v / step_s : 0.0)});
+    t.row({std::string(c.label), significant(v, 4), percent(step_s > 0.0 ? v / step_s : 0.0)});
   }
   t.row({"step", significant(step_s, 4), percent(1.0)});
 
@@ -675,7 +657,7 @@ inline void print_json(std::ostream& out, const job& j, const flopcast::step_bre
   }
   w.number("goodput", j.options.goodput);
   w.begin_object("breakdown");
-  for (const component& c : components) w.number(c.json_key, (b.*c.field).in(seconds));
+  for (const flopcast::step_term& c : flopcast::step_terms) w.number(c.key, (b.*c.field).in(seconds));
   w.end_object();
   w.begin_object("memory_gb");
   w.number("weights", b.memory.weights.in(gigabytes));
@@ -750,8 +732,8 @@ inline std::string bad_figure(const job& j, const flopcast::step_breakdown& b,
       {"plan.microbatches", b.microbatches},
       {"calibration.gemm_efficiency_at_plan", b.gemm_efficiency},
   };
-  for (const component& c : components) {
-    figures.emplace_back(std::string("breakdown.") + c.json_key, (b.*c.field).in(seconds));
+  for (const flopcast::step_term& c : flopcast::step_terms) {
+    figures.emplace_back(std::string("breakdown.").append(c.key), (b.*c.field).in(seconds));
   }
   if (run) {
     figures.emplace_back("tokens", run->tokens);

@@ -65,7 +65,7 @@ class wrapped_line {
 };
 
 template <class Dim>
-void print_term(wrapped_line& line, const char* name, quantity<Dim, double> q) {
+void print_term(wrapped_line& line, std::string_view name, quantity<Dim, double> q) {
   if (q.base_value() != 0.0) line.item(std::string(name) + ' ' + to_string(q));
 }
 
@@ -102,15 +102,7 @@ inline std::ostream& operator<<(std::ostream& os, const step_breakdown& s) {
      << s.model_flops_per_chip << " per chip";
   if (s.step.base_value() != 0.0) os << "\n  = ";
   detail::wrapped_line line(os, 4, 4, " + ");
-  detail::print_term(line, "compute", s.compute);
-  detail::print_term(line, "memory-bound", s.memory_bound);
-  detail::print_term(line, "TP comm", s.tp_comm);
-  detail::print_term(line, "CP comm", s.cp_comm);
-  detail::print_term(line, "EP comm", s.ep_comm);
-  detail::print_term(line, "PP comm", s.pp_comm);
-  detail::print_term(line, "bubble", s.bubble);
-  detail::print_term(line, "DP comm", s.dp_comm);
-  detail::print_term(line, "optimizer", s.optimizer);
+  for (const step_term& t : step_terms) detail::print_term(line, t.short_label, s.*t.field);
   os << "\n  memory per chip ";
   detail::print_memory(os, s.memory, 18);
   return os;

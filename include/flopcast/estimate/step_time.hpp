@@ -24,6 +24,9 @@
 // reduce-scatters its gradients, layer by layer: the forward's gathers hide only behind the
 // forward, the backward's behind the backward, and the first gather is exposed.
 // MFU = model FLOPs / (step x chips x peak at the plan's precision); HFU counts recompute.
+#include <array>
+#include <string_view>
+
 #include "flopcast/core/error.hpp"
 #include "flopcast/estimate/attention_kernel.hpp"
 #include "flopcast/estimate/calibration.hpp"
@@ -121,6 +124,26 @@ struct step_breakdown {
   double hfu = 0.0;
   memory_breakdown<double> memory{};  // per chip (first stage)
 };
+
+// The terms of a step's breakdown, in the order they are reported: a label for people, a short
+// one, a key for machines (the CLI's JSON) and the member. One list for every printer.
+struct step_term {
+  std::string_view label;
+  std::string_view short_label;
+  std::string_view key;
+  duration<> step_breakdown::*field;
+};
+inline constexpr std::array<step_term, 9> step_terms{{
+    {"compute", "compute", "compute_s", &step_breakdown::compute},
+    {"memory-bound kernels", "memory-bound", "memory_bound_s", &step_breakdown::memory_bound},
+    {"TP communication", "TP comm", "tp_comm_s", &step_breakdown::tp_comm},
+    {"CP communication", "CP comm", "cp_comm_s", &step_breakdown::cp_comm},
+    {"EP communication", "EP comm", "ep_comm_s", &step_breakdown::ep_comm},
+    {"PP communication", "PP comm", "pp_comm_s", &step_breakdown::pp_comm},
+    {"pipeline bubble", "bubble", "bubble_s", &step_breakdown::bubble},
+    {"DP communication", "DP comm", "dp_comm_s", &step_breakdown::dp_comm},
+    {"optimizer step", "optimizer", "optimizer_s", &step_breakdown::optimizer},
+}};
 
 namespace detail {
 constexpr double gemm_eta(double eta_max, double width) {
