@@ -274,7 +274,7 @@ def emit(r, out):
     rc, rskip = recompute_of(r['recompute'], fam)
     if rskip:
         skip.append(rskip)
-    if r['recompute'].startswith('not stated'):
+    if r['recompute'].startswith('not stated') and fam != 'cai':  # cai: read below
         assumed.append('recompute not stated: none')
 
     options = []
@@ -289,13 +289,18 @@ def emit(r, out):
         assumed.append('microbatch not reported: 8 sequences per GPU')
         mb = '8'
     if fam == 'cai':
-        m2 = re.search(r'batch size per DP (\d+)', notes)
+        # Not stated by the source. Full recompute: Colossal-AI's printed TFLOPS/GPU is about 8/6
+        # of 6N x tokens, i.e. it counts a recomputed forward (the csv's note); BF16 and the
+        # microbatch are assumptions (benchmark.py's -g/--grad_checkpoint is off by default).
         rc = 'full'
         if pp > 1:
-            assumed.append('precision BF16, full recompute, pipeline microbatch 1 (benchmark.py default)')
+            assumed.append('precision BF16 and pipeline microbatch 1 assumed; full recompute read '
+                           'from the printed TFLOPS/GPU (about 8/6 of 6N x tokens)')
             mb = '1'
         else:
-            assumed.append('precision BF16, full recompute, no gradient accumulation (microbatch = batch per DP)')
+            assumed.append('precision BF16 and no gradient accumulation (microbatch = batch per DP) '
+                           'assumed; full recompute read from the printed TFLOPS/GPU (about 8/6 of '
+                           '6N x tokens)')
             mb = str(gbs // dp)
     if fam == 'nemols':
         assumed.append('microbatch 1')

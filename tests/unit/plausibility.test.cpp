@@ -78,6 +78,16 @@ void show(const char* pair, const std::vector<best_plan>& top) {
 
 constexpr double margin = 0.05;
 
+// The published bests of the header comment, one name each.
+constexpr double a100_best = 0.563;         // Korthikanti 2022, Table 5: 1T on Selene
+constexpr double h100_64_best = 0.59;       // NeMo / dgxc-benchmarking BF16, 53-59%
+constexpr double h100_16k_best = 0.43;      // Llama 3, Table 4: 38-43%
+constexpr double h100_8_best = 0.464;       // llm-foundry, MPT-7B on 8x H100 BF16
+// Not a published figure: the best plan the model found before ZeRO-3's gathers were priced per
+// layer (62.9%, ZeRO-3 TP 2) sat above it, and every A100 run published is below it. A
+// regression pin for that hole, stricter than a100_best + margin.
+constexpr double zero3_hole_pin = 0.60;
+
 // Llama 3.2 1B (meta-llama/Llama-3.2-1B config.json: 16 layers, hidden 2048, 32 heads, 8 KV
 // heads, FFN 8192, vocab 128,256, tied embeddings), trained at 8,192 tokens.
 constexpr transformer llama32_1b{.name = "Llama 3.2 1B",
@@ -101,9 +111,8 @@ TEST_CASE("the best plan for GPT-3 175B on 1,024 A100 stays within published A10
   const auto top = search(models::gpt3_175b.shape, clusters::dgx_a100_superpod, 1024, 1536, 3);
   REQUIRE(!top.empty());
   show("GPT-3 175B / 1,024 A100", top);
-  CHECK(top.front().mfu <= 0.563 + margin);
-  // Issue 9: ZeRO-3 with TP 2 came out best at 62.9% when prefetch hid whole-model gathers.
-  CHECK(top.front().mfu < 0.60);
+  CHECK(top.front().mfu <= a100_best + margin);
+  CHECK(top.front().mfu < zero3_hole_pin);
 }
 
 TEST_CASE("the best plan for Llama 3 70B on 64 H100 stays within published H100 MFU",
@@ -112,7 +121,7 @@ TEST_CASE("the best plan for Llama 3 70B on 64 H100 stays within published H100 
       search(models::llama3_70b.shape, clusters::hgx_h100_ndr.with_count(64), 64, 128, 3);
   REQUIRE(!top.empty());
   show("Llama 3 70B / 64 H100", top);
-  CHECK(top.front().mfu <= 0.59 + margin);
+  CHECK(top.front().mfu <= h100_64_best + margin);
 }
 
 TEST_CASE("the best plan for Llama 3 405B on 16,384 H100 stays within Llama 3's MFU",
@@ -121,7 +130,7 @@ TEST_CASE("the best plan for Llama 3 405B on 16,384 H100 stays within Llama 3's 
       search(models::llama3_405b.shape, clusters::hgx_h100_ndr.with_count(16384), 16384, 2048, 3);
   REQUIRE(!top.empty());
   show("Llama 3 405B / 16,384 H100", top);
-  CHECK(top.front().mfu <= 0.43 + margin);
+  CHECK(top.front().mfu <= h100_16k_best + margin);
   // More than one microbatch per pipeline stage: the bubble is punished.
   CHECK(top.front().step.microbatches >= static_cast<double>(top.front().plan.pp));
 }
@@ -131,5 +140,5 @@ TEST_CASE("the best plan for a 1B model on 8 H100 stays within published small-s
   const auto top = search(llama32_1b, clusters::hgx_h100_ndr.with_count(8), 8, 128, 3);
   REQUIRE(!top.empty());
   show("Llama 3.2 1B / 8 H100", top);
-  CHECK(top.front().mfu <= 0.464 + margin);
+  CHECK(top.front().mfu <= h100_8_best + margin);
 }

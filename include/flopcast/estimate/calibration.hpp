@@ -160,10 +160,11 @@ inline constexpr double gemm_half_width = 128.0;
 // however small the layer's work: the gaps between its kernels. A transformer layer runs about 25
 // kernels per forward pass in a framework without CUDA graphs (2 norms, 4 projections, the
 // attention kernel, rotary or bias, activation, residual adds, dropout, casts), and consecutive
-// kernels launched asynchronously leave a gap of about 2 us each on the GPU (NVIDIA Technical
-// Blog, "Getting Started with CUDA Graphs", A. Gray 2019: short kernels take 3.8 us each when
-// launched back to back against 2.9 us of execution, about 1 us of launch gap, and more with a
-// Python framework's dispatch between them). 25 x 2 us = 50 us. Assumed, not fitted: it matters
+// kernels launched asynchronously leave a gap of about 2 us each on the GPU. The measured part:
+// NVIDIA Technical Blog, "Getting Started with CUDA Graphs" (A. Gray 2019), short kernels take
+// 3.8 us each when launched back to back against 2.9 us of execution, ~1 us of launch gap from
+// C++; the other ~1 us, for a Python framework's dispatch between kernels, is assumed. 25 x 2 us
+// = 50 us. Assumed, not fitted, and the same for every chip (XLA on TPUs fuses more): it matters
 // only for small layers and small microbatches, where a layer's GEMMs take under a few
 // milliseconds.
 inline constexpr duration<> layer_pass_overhead = 50e-6 * seconds;
