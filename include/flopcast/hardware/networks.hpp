@@ -114,6 +114,12 @@ inline constexpr network_profile roce_alibaba_hpn{
               "SIGCOMM 2024",
     .notes = "Dual-plane: both 200G ports of a NIC carry collectives (400 Gb/s per GPU)."};
 
+// The catalog holds one EFA link entry (links::efa_v3): the AWS profiles use it for the EFA
+// family's latency and defaults, and set each generation's own NIC rate per GPU.
+// 364.9 GB/s all_reduce busBw of 400 GB/s on 4x p5en (Ring; stas00/ml-engineering
+// network/README.md), the nearest EFA sweep of 3 or more nodes.
+inline constexpr double efa_measured_fraction = 365.0 / 400.0;
+
 inline constexpr network_profile aws_p4d_efa{
     .key = "aws-p4d-efa",
     .name = "AWS p4d/p4de EFA, 4x 100 Gb/s per 8 A100 (50 Gb/s per GPU)",
@@ -134,7 +140,7 @@ inline constexpr network_profile aws_p5_efa{
     .link = links::efa_v3,
     .shape = topology::fat_tree,
     .per_gpu = detail::gbps(400.0),
-    .efficiency = 365.0 / 400.0,
+    .efficiency = efa_measured_fraction,
     .half_size = detail::mib(link_half_size::efa_mib),
     .nic = "3,200 Gbps EFA per p5.48xlarge",
     .source = "https://aws.amazon.com/ec2/instance-types/p5/",
@@ -147,7 +153,7 @@ inline constexpr network_profile aws_p5e_efa{
     .link = links::efa_v3,
     .shape = topology::fat_tree,
     .per_gpu = detail::gbps(400.0),
-    .efficiency = 365.0 / 400.0,
+    .efficiency = efa_measured_fraction,
     .half_size = detail::mib(link_half_size::efa_mib),
     .nic = "3,200 Gbps EFA per p5e.48xlarge (p5en: 16x 200G EFAv3)",
     .source = "https://aws.amazon.com/ec2/instance-types/p5/",
