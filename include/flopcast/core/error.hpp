@@ -29,6 +29,11 @@ class invalid_input : public std::invalid_argument {
   const char* code_;
 };
 
+// Names longer than this get no "did you mean" suggestions from the chip and model catalogs: no
+// catalog name or alias is longer than 33 characters, and the edit distances would cost time in
+// proportion to the length (a fuzzer's 4 KiB name took seconds).
+inline constexpr std::size_t max_suggestible_name = 64;
+
 // Text as an error message may echo it: printable ASCII as is, a backslash doubled, every other
 // byte as \xNN, cut to at most `most` characters (then "..."), so a hostile or binary name can
 // neither flood a message nor put raw bytes on a terminal, and `\x01` typed is told from byte 1.

@@ -267,9 +267,6 @@ constexpr const chip_spec* find_chip(std::string_view name) {
   return detail::lookup_chip(name).chip;
 }
 
-// Names longer than this get no suggestions (and are echoed cut short in messages).
-inline constexpr std::size_t max_suggestible_name = 64;
-
 // Up to n catalog display names closest to `name`: by edit distance between normalised names
 // (the best over each chip's display name and aliases; against a longer name, the distance to
 // its first characters plus 1 counts too), then by the longer common prefix, then in catalog

@@ -155,11 +155,10 @@ constexpr const reason* split_problem(const transformer& m, const parallel_plan&
   if (m.layers < 1 || chunks_d > static_cast<double>(slots)) {
     return &reasons::plan_more_chunks_than_layers;
   }
-  const wide pp = p.pp, vp = p.vp, chunks = pp * vp;
+  const wide pp = p.pp, vp = p.vp;
   const wide f = p.first_stage_layers, g = p.last_stage_layers;
   if (f < 0 || g < 0) return &reasons::plan_stage_layers_out_of_range;
   if (f == 0 && g == 0) {
-    if (chunks == 1) return nullptr;
     // With no more chunks than slots every chunk gets at least one slot; the first and the last
     // chunk may then hold only the embedding or the loss and no transformer layer. Megatron-Core
     // runs such layouts (pipeline_model_parallel_layout, e.g. "E|t|...|L"), and NVIDIA's

@@ -65,7 +65,7 @@ inline std::size_t distance(std::string_view query, const model_card& c) {
 inline std::vector<std::string_view> suggestions(std::string_view name, std::size_t most = 3) {
   // A name far longer than any catalog name is close to none; the edit distances would cost time
   // in proportion to its length.
-  if (name.size() > 64) return {};
+  if (name.size() > max_suggestible_name) return {};
   const std::size_t length = detail::normalised(name).size();
   if (length == 0) return {};
   const std::size_t limit = length / 3 > 2 ? length / 3 : 2;
