@@ -19,7 +19,7 @@
 //     rms 2.7%; 53-59% MFU, not the ~75% MAMF would predict.
 //   Hopper FP8 0.472 of the FP8 peak: the same recipes at FP8; rms 4.5%. FP8 steps run 1.3-1.5x
 //     faster than BF16 there, not 2x.
-//   Ampere BF16 0.695 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.8%.
+//   Ampere BF16 0.696 (MAMF 0.859): MosaicML llm-foundry MPT on A100 80GB; rms 5.8%.
 // TPUs take MaxText's best published MFU as a lower bound (below).
 // Families without training evidence take their MAMF scaled by Hopper's ratio of trained to
 // benchmarked efficiency, and their FP8 figure at Hopper's FP8/BF16 ratio (both assumed).
@@ -51,7 +51,7 @@ inline constexpr double hbm_efficiency_multi_die_assumed = 0.80;
 // Fitted to training throughput (catalog/calibration_evidence.hpp).
 inline constexpr double hopper_bf16_trained = 0.630;
 inline constexpr double hopper_fp8_trained = 0.472;
-inline constexpr double ampere_bf16_trained = 0.695;
+inline constexpr double ampere_bf16_trained = 0.696;
 }  // namespace calibrations
 
 // A family's constants. A field left out takes the unmeasured default (H100's fitted values).

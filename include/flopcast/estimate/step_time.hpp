@@ -350,13 +350,26 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // before its backward, and one reduce-scatter of its gradients after its backward, each of one
   // layer's size (FSDP wraps each transformer block; DeepSpeed gathers per module). Each can hide
   // only behind compute of its own phase: the forward gathers behind the forward, the backward
-  // gathers and reduce-scatters behind the backward (and its recompute); the first gather of a
-  // microbatch has nothing to hide behind.
-  const double stage_share = d(m.layers) / pp;  // layers per stage on an even split
-  const data_size<> layer_weights = weights / stage_share;
-  const data_size<> layer_grads = grads / stage_share;
+  // gathers and reduce-scatters behind the backward (and its recompute). What is not in a block
+  // (the embedding and output tables, held by the root module: MPT's and torchtitan's wrapping
+  // policies wrap each block and leave the tables to the root) is gathered once before the
+  // forward and its gradients reduce-scattered once after the backward, with nothing to hide
+  // behind; so is the first block's gather.
+  const parameter_counts counted = count_parameters(m);
+  const double block_dense = counted.position + counted.attention + counted.mlp +
+                             counted.shared_experts + counted.router + counted.norms;
+  const double layer_params =
+      (block_dense / t + counted.routed_experts / (t * ep)) / d(m.layers);
+  const double root_params = flopcast::max(0.0, held.total() - layer_params * d(layout.first));
+  const data_size<> layer_weights = data_size<>::from_base(layer_params * sb.weights);
+  const data_size<> layer_grads = data_size<>::from_base(layer_params * sb.gradients);
   const duration<> zero3_gather = zero3 ? dp_all_gather(layer_weights) : duration<>{};
   const duration<> zero3_scatter = zero3 ? dp_reduce_scatter(layer_grads) : duration<>{};
+  const duration<> zero3_root =
+      zero3 && root_params > 0.0
+          ? dp_all_gather(data_size<>::from_base(root_params * sb.weights)) +
+                dp_reduce_scatter(data_size<>::from_base(root_params * sb.gradients))
+          : duration<>{};
   const double forward_share =
       f.forward.matmul.base_value() / all_layer_flops.base_value();  // 1/3, 1/4 with recompute
 
@@ -391,9 +404,10 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     if (zero3) {
       const duration<> forward = zero3_gather * n, backward = (zero3_gather + zero3_scatter) * n;
       r.zero3 = o.zero3_prefetch
-                    ? zero3_gather + detail::max0(forward - r.compute * forward_share) +
+                    ? zero3_root + zero3_gather +
+                          detail::max0(forward - r.compute * forward_share) +
                           detail::max0(backward - r.compute * (1.0 - forward_share))
-                    : forward + backward;
+                    : zero3_root + forward + backward;
     }
     r.total = r.compute + r.memory + r.tp + r.cp + r.ep + pp_mb + r.zero3;
     return r;
