@@ -214,6 +214,16 @@ def megatron_flops_per_token(r):
 # ---- rows ---------------------------------------------------------------------------------------
 
 
+# The Megatron-Bridge (and NeMo AutoModel) rows' tables do not state recompute or activation
+# offload; tools/megatron_bridge_recipes.csv reads them from each release's performance recipes
+# (path and commit per row, matched to the table's NeMo container by docs/versions1.json).
+RECIPES = {r['id']: r for r in csv.DictReader(open(__file__.replace('gen_small_runs.py', 'megatron_bridge_recipes.csv')))}
+
+
+def recipe_note(rec):
+    return f"recipe {rec['recipe_path'].split(':')[0].split(' + ')[0]} @ {rec['commit'][:12]}"
+
+
 def emit(r, out):
     rid = r['id']
     fam = family(rid)
@@ -277,12 +287,22 @@ def emit(r, out):
     rc, rskip = recompute_of(r['recompute'], fam)
     if rskip:
         skip.append(rskip)
-    if r['recompute'].startswith('not stated') and fam != 'cai':  # cai: read below
+    rec = RECIPES.get(rid)
+    offloaded = 0
+    if rec is not None:
+        # The recipe's settings replace the table's "not stated".
+        granularity = rec['recompute_granularity']
+        rc = 'full' if granularity.startswith('full') else 'none'
+        offloaded = int(rec['cpu_offload_layers'].split(' ')[0] or 0)
+        what = f'recompute {rc}' + (f', activations of {offloaded} layers offloaded to host' if offloaded else '')
+        assumed.append(f'{what} ({recipe_note(rec)}; {rec["confidence"].split(":")[0]} confidence)')
+    elif r['recompute'].startswith('not stated') and fam != 'cai':  # cai: read below
         assumed.append('recompute not stated: none')
 
     options = []
     if fam in ('nemobr', 'nemols', 'mlm'):
-        options += ['.tp_overlap = 1.0', '.overlap_pp = true']
+        overlap = rec is None or not rec['tp_comm_overlap'].startswith('False')
+        options += (['.tp_overlap = 1.0'] if overlap else []) + ['.overlap_pp = true']
     if fam in ('tt24', 'tt25'):
         if re.search(r'async TP on|AsyncTP|, async TP\.', notes) and 'async TP off' not in notes:
             options.append('.tp_overlap = 1.0')
@@ -324,20 +344,31 @@ def emit(r, out):
         skip.append(f'microbatch not usable ({mb!r})')
         mb = '1'
     mb = int(mb)
+    ga = re.search(r'This row = parenthesized values\..*\bGA=(\d+)\.', notes)
+    if fam == 'nemobr' and ga and gbs % (dp * int(ga.group(1))) == 0 and gbs // (dp * int(ga.group(1))) != mb:
+        # The 25.09 table gives MBS once, for its primary configuration; the parenthesized one's
+        # microbatch follows from its own GA (the recipe agrees: nemobr-65, fp8_mx mbs 1).
+        mb = gbs // (dp * int(ga.group(1)))
+        assumed.append(f'microbatch {mb}, from the parenthesized GA (the MBS column is the primary configuration\'s)')
     if gbs % (mb * dp) != 0:
         # Composer allows an uneven last microbatch; the library needs whole microbatches.
         skip.append(f'global batch {gbs} is not a whole number of microbatches of {mb} over DP {dp} '
                     '(Composer runs an uneven last microbatch)')
     sp = 'true' if tp > 1 else 'false'
     split = ''
-    if fam in ('nemobr', 'nemols', 'mlm') and pp * vp > L:
+    if rec is not None and 'account_for_embedding_in_pipeline_split=True' in rec['other'] and pp > 1:
+        split = ' .embedding_in_split = true, .loss_in_split = true,'
+        assumed.append('embedding and loss counted as pipeline layers (the recipe sets '
+                       'account_for_embedding/loss_in_pipeline_split)')
+    elif fam in ('nemobr', 'nemols', 'mlm') and pp * vp > L:
         # Megatron-Core refuses more pipeline chunks than layers unless the embedding and the loss
         # count as layers (account_for_embedding/loss_in_pipeline_split): a run that did so ran
         # with both set.
         split = ' .embedding_in_split = true, .loss_in_split = true,'
         assumed.append('embedding and loss counted as pipeline layers (pp x vp exceeds the layers; '
                        'Megatron-Core runs that only with account_for_embedding/loss_in_pipeline_split)')
-    plan = (f'{{.tp = {tp}, .sequence_parallel = {sp}, .pp = {pp}, .vp = {vp},{split} .cp = {cp}, '
+    offload = f' .offloaded_layers = {offloaded},' if offloaded else ''
+    plan = (f'{{.tp = {tp}, .sequence_parallel = {sp}, .pp = {pp}, .vp = {vp},{split}{offload} .cp = {cp}, '
             f'.zero_stage = {zero}, .microbatch = {mb}, .global_batch = {gbs}, '
             f'.recompute_mode = recompute::{rc}, .fused_attention = true, .compute = precision::{prec}}}')
     opts = '{' + ', '.join(options) + '}'

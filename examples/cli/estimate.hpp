@@ -97,6 +97,10 @@ inline constexpr std::array job_options{
            "parallel plan (dp = chips / (tp pp cp))", 0, 65'536},
     option{"--last-stage-layers", "N", "layers on the last pipeline stage (default: balanced)",
            "parallel plan (dp = chips / (tp pp cp))", 0, 65'536},
+    option{"--offload-layers", "N",
+           "layers per stage whose activations wait in host memory (Megatron-Core "
+           "cpu_offloading_num_layers; default 0)",
+           "parallel plan (dp = chips / (tp pp cp))", 0, 65'536},
     option{"--cp", "N", "context parallel (default 1)", "parallel plan (dp = chips / (tp pp cp))",
            1, 65'536},
     option{"--ep", "N", "expert parallel, within dp x cp (default 1)",
@@ -309,6 +313,7 @@ inline job make_job(const arguments& a) {
   integer("--vp", p.vp);
   integer("--first-stage-layers", p.first_stage_layers);
   integer("--last-stage-layers", p.last_stage_layers);
+  integer("--offload-layers", p.offloaded_layers);
   integer("--cp", p.cp);
   integer("--ep", p.ep);
   integer("--zero", p.zero_stage);
@@ -420,6 +425,10 @@ inline std::string reason_detail(const flopcast::reason& why, const job& j) {
       code == "plan_stage_layers_out_of_range") {
     return "layers " + s(m.layers) + ", pp x vp = " + s(1LL * p.pp * p.vp) +
            ", first/last stage layers " + s(p.first_stage_layers) + "/" + s(p.last_stage_layers);
+  }
+  if (code == "plan_offloaded_layers_out_of_range") {
+    return "offloaded layers " + s(p.offloaded_layers) + ", layers on the first stage " +
+           s(flopcast::pipeline_split_of(m, p).first);
   }
   if (code == "plan_batch_not_divisible") {
     return "global batch " + s(p.global_batch) +

@@ -108,6 +108,7 @@ struct step_breakdown {
   duration<> pp_comm{};          // exposed point-to-point
   duration<> bubble{};           // pipeline fill and drain
   duration<> dp_comm{};          // exposed data-parallel (and ZeRO) communication
+  duration<> offload{};          // exposed activation transfers to and from host memory
   duration<> optimizer{};
   duration<> step{};
 
@@ -133,7 +134,7 @@ struct step_term {
   std::string_view key;
   duration<> step_breakdown::*field;
 };
-inline constexpr std::array<step_term, 9> step_terms{{
+inline constexpr std::array<step_term, 10> step_terms{{
     {"compute", "compute", "compute_s", &step_breakdown::compute},
     {"memory-bound kernels", "memory-bound", "memory_bound_s", &step_breakdown::memory_bound},
     {"TP communication", "TP comm", "tp_comm_s", &step_breakdown::tp_comm},
@@ -142,6 +143,7 @@ inline constexpr std::array<step_term, 9> step_terms{{
     {"PP communication", "PP comm", "pp_comm_s", &step_breakdown::pp_comm},
     {"pipeline bubble", "bubble", "bubble_s", &step_breakdown::bubble},
     {"DP communication", "DP comm", "dp_comm_s", &step_breakdown::dp_comm},
+    {"activation offload", "offload", "offload_s", &step_breakdown::offload},
     {"optimizer step", "optimizer", "optimizer_s", &step_breakdown::optimizer},
 }};
 
@@ -373,11 +375,24 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double forward_share =
       f.forward.matmul.base_value() / all_layer_flops.base_value();  // 1/3, 1/4 with recompute
 
+  // ---- Activation offload: the offloaded layers' stored activations go to host memory during
+  // the forward and come back during the backward, over the host link, overlapped with compute
+  // (Megatron-Core's cpu_offloading); what the phase's compute cannot cover is exposed.
+  const sharding<double> held_sharding = sharding_of(m, p, chips);
+  const activation_options stored = plan_activation_options(p);
+  const data_size<> layer_activations =
+      (activation_bytes_per_layer<double>(m, b, s, held_sharding, stored, layer_mlp::dense) *
+           d(m.dense_layer_count()) +
+       activation_bytes_per_layer<double>(m, b, s, held_sharding, stored, layer_mlp::experts) *
+           d(m.moe_layer_count())) /
+      d(m.layers);
+  const bandwidth<> host = c.host_link.per_chip_per_direction.value_or(bandwidth<>{});
+
   // One microbatch on a stage of `stage_layers` layers (with the logits on the last stage). The
   // stage's share of the layers' work is written as a divisor, layers / stage_layers, which is
   // exactly pp when the split is even, so even splits keep the same bits as a layers / pp model.
   struct stage_terms {
-    duration<> compute{}, memory{}, tp{}, cp{}, ep{}, zero3{}, total{};
+    duration<> compute{}, memory{}, tp{}, cp{}, ep{}, zero3{}, offload{}, total{};
   };
   const auto stage_time = [&](int stage_layers, bool logits) {
     const double n = d(stage_layers);
@@ -409,7 +424,13 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
                           detail::max0(backward - r.compute * (1.0 - forward_share))
                     : zero3_root + forward + backward;
     }
-    r.total = r.compute + r.memory + r.tp + r.cp + r.ep + pp_mb + r.zero3;
+    const double offloaded = flopcast::min(d(p.offloaded_layers), n);
+    if (offloaded > 0.0 && host.base_value() > 0.0) {
+      const duration<> transfer = layer_activations * offloaded / host;
+      r.offload = detail::max0(transfer - r.compute * forward_share) +
+                  detail::max0(transfer - r.compute * (1.0 - forward_share));
+    }
+    r.total = r.compute + r.memory + r.tp + r.cp + r.ep + pp_mb + r.zero3 + r.offload;
     return r;
   };
   // The busiest stage paces every slot of the schedule: the last stage unless another holds
@@ -473,6 +494,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   const double slots = micro + bubble_fraction;
   r.compute = compute_mb * micro;
   r.memory_bound = memory_mb * micro;
+  r.offload = paced.offload * micro;
   r.tp_comm = tp_mb * micro;
   r.cp_comm = cp_mb * micro;
   r.ep_comm = ep_mb * micro;

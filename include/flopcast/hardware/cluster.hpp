@@ -136,6 +136,9 @@ struct cluster_spec {
   scale_out_network scale_out{};
   std::string_view source{};
   std::string_view notes{};
+  // Each accelerator's link to host memory, which activation offload crosses (one direction at
+  // a time): PCIe Gen5 x16 on HGX/DGX and most servers; NVLink-C2C on Grace-based systems.
+  link_spec host_link = links::pcie_5;
 
   // The same cluster built out (or cut down) to `accelerators`.
   constexpr cluster_spec with_count(int accelerators) const {
@@ -330,6 +333,7 @@ inline constexpr cluster_spec gb200_nvl72 = checked({
     .scale_out = {.link = links::infiniband_ndr, .shape = topology::rail_optimized_fat_tree},
     .source = "https://www.nvidia.com/en-us/data-center/gb200-nvl72/ ; "
               "https://docs.nvidia.com/dgx/dgxgb200-user-guide/networking.html",
+    .host_link = links::nvlink_c2c,
 });
 
 // The same racks with 800 Gb/s per GPU (XDR / ConnectX-8 class), the network NVIDIA's claim
@@ -346,6 +350,7 @@ inline constexpr cluster_spec gb200_nvl72_800g = checked({
     .source = "https://www.nvidia.com/en-us/data-center/gb200-nvl72/ ; "
               "https://infinibandta.org/infiniband-roadmap/",
     .notes = "800G per GPU is the recalled footnote configuration, not the DGX GB200 default.",
+    .host_link = links::nvlink_c2c,
 });
 
 // One TPU v4 pod: 4,096 chips in one ICI domain (3D torus of 4x4x4 cubes joined by optical

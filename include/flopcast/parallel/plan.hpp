@@ -52,6 +52,8 @@ FLOPCAST_DEFINE_REASON(plan_more_chips_than_cluster,
                        "the plan needs more chips than the cluster has")
 FLOPCAST_DEFINE_REASON(plan_does_not_fit_in_memory,
                        "the model state and activations per chip exceed the chip's memory")
+FLOPCAST_DEFINE_REASON(plan_offloaded_layers_out_of_range,
+                       "offloaded_layers must be in [0, the layers on the first pipeline stage]")
 FLOPCAST_DEFINE_REASON(plan_ep_on_dense_model, "ep > 1 needs a mixture-of-experts model")
 FLOPCAST_DEFINE_REASON(plan_size_too_large,
                        "a plan size is beyond its range (core/limits.hpp): tp, pp, vp, cp, ep at "
@@ -81,6 +83,10 @@ struct parallel_plan {
   // Megatron-DeepSpeed's partition method 'type:transformer|embedding' do.
   bool embedding_in_split = false;
   bool loss_in_split = false;
+  // Layers per pipeline stage whose activations wait in host memory between the forward and the
+  // backward: Megatron-Core's cpu_offloading_num_layers (cpu_offloading_weights off), as NVIDIA's
+  // Megatron-Bridge recipes ran Llama 3 70B on GB200 (40 of 80 layers) and GB300 (20).
+  int offloaded_layers = 0;
   int cp = 1;                      // context parallel
   int ep = 1;                      // expert parallel (within dp x cp)
   int zero_stage = 0;              // 0-3; 3 = FSDP
@@ -229,9 +235,21 @@ constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
 constexpr sharding<double> sharding_of(const transformer& m, const parallel_plan& p, int chips) {
   sharding<double> s = sharding_of(p, chips);
   s.stage_layers = static_cast<double>(pipeline_split_of(m, p).first);
+  s.offloaded_layers = static_cast<double>(p.offloaded_layers);
   const long long per_step = static_cast<long long>(p.microbatch) * data_parallel(p, chips);
   if (per_step > 0) s.microbatches = static_cast<double>(p.global_batch / per_step);
   return s;
+}
+
+// What the plan's layers store for the backward. FP8 and narrower GEMMs keep their FP8 input
+// copies (activation_options::saved_gemm_inputs; FP4 recipes are counted at FP8's byte).
+constexpr activation_options plan_activation_options(const parallel_plan& p) {
+  const bool low = p.compute == precision::fp8 || p.compute == precision::fp6 ||
+                   p.compute == precision::fp4;
+  return {.policy = p.recompute_mode,
+          .fused_attention = p.fused_attention,
+          .dropout = p.dropout,
+          .saved_gemm_inputs = low ? precision::fp8 : precision::bf16};
 }
 
 // Memory of the busiest chip (first pipeline stage) under the plan.
@@ -239,7 +257,7 @@ constexpr memory_breakdown<double> plan_memory_per_chip(const transformer& m, co
                                                         int chips) {
   return memory_per_chip<double>(m, p.recipe, p.opt, sharding_of(m, p, chips),
                                  static_cast<double>(p.microbatch),
-                                 {.policy = p.recompute_mode, .fused_attention = p.fused_attention, .dropout = p.dropout});
+                                 plan_activation_options(p));
 }
 
 // ---- Memory a plan may use ------------------------------------------------------------------
@@ -347,6 +365,9 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
   if (kv % p.tp != 0 && p.tp % kv != 0) return &reasons::plan_tp_does_not_divide_kv_heads;
   if (const reason* why = split_problem(m, p)) return why;
   if (p.vp > 1 && p.pp == 1) return &reasons::plan_interleaving_needs_pipeline;
+  if (p.offloaded_layers < 0 || p.offloaded_layers > pipeline_split_of(m, p).first) {
+    return &reasons::plan_offloaded_layers_out_of_range;
+  }
   if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) return &reasons::plan_cp_does_not_divide_sequence;
   const int dp = data_parallel(p, chips);
   if (p.ep > 1 && !m.is_moe()) return &reasons::plan_ep_on_dense_model;

@@ -43,6 +43,13 @@ struct activation_options {
   bool fused_attention = false;         // FlashAttention-style kernel: s x s scores never stored
   bool dropout = true;                  // Korthikanti's accounting includes dropout masks
   precision storage = precision::bf16;  // stored activation format (masks are 1 byte)
+  // The format of the GEMM inputs kept for the backward's weight-gradient GEMMs: the attention
+  // and MLP inputs (after their norms), the output projection's input and the MLP's second
+  // matrix's input. An FP8 step in Transformer Engine keeps the FP8 copy it cast for the forward
+  // GEMM (transformer_engine/pytorch/module/linear.py and layernorm_linear.py save the quantized
+  // input), so those tensors take 1 byte; the norms' inputs, Q, K, V and the MLP's first outputs
+  // stay in `storage`.
+  precision saved_gemm_inputs = precision::bf16;
 };
 
 enum class layer_mlp : unsigned char { dense, experts };
@@ -58,6 +65,7 @@ struct activation_terms {        // elements (or mask bytes) per token of the lo
 constexpr activation_terms layer_activation_terms(const transformer& m, layer_mlp mlp,
                                                   const activation_options& o) {
   const double e = bytes_per_element(o.storage);
+  const double g = bytes_per_element(o.saved_gemm_inputs);
   const double h = m.hidden;
   const double a = m.heads;
   const bool latent = m.attention == attention_kind::latent;
@@ -69,19 +77,20 @@ constexpr activation_terms layer_activation_terms(const transformer& m, layer_ml
   // Two norm inputs, the attention input; the MLP input (MoE: router input + routed copies).
   const double routed = mlp == layer_mlp::experts ? static_cast<double>(m.moe.top_k) : 0.0;
   // A parallel block keeps one norm input and one normed input that attention and MLP share.
-  t.replicated = m.parallel_block ? e * h * (1.0 + 1.0 + routed) : e * h * (2.0 + 1.0 + 1.0 + routed);
+  // The norm inputs are in `storage`, the normed GEMM inputs in `saved_gemm_inputs`.
+  t.replicated = m.parallel_block ? e * h + g * h * (1.0 + routed)
+                                  : e * h * 2.0 + g * h * (1.0 + 1.0 + routed);
   t.mask_bytes = o.dropout ? 2.0 * h : 0.0;
 
-  double interior = a * qk + kv * qk + kv * v + a * v;  // Q, K, V, output-projection input
+  double interior = a * qk + kv * qk + kv * v;  // Q, K, V
   if (latent) interior += static_cast<double>(m.mla.q_lora_rank) + m.mla.kv_lora_rank;
   if (m.qk_norm != qk_norm_kind::none) interior += a * qk + kv * qk;  // Q and K before their norm
-  const double per_mlp = m.gated_mlp ? 3.0 : 2.0;
-  if (mlp == layer_mlp::dense) {
-    interior += per_mlp * m.ffn_size();
-  } else {
-    interior += per_mlp * m.moe_token_ffn_width();
-  }
-  t.tensor_parallel = e * interior;
+  // The first matrix's outputs (gate and up when gated) in `storage`; the second's input (the
+  // activation's output) is a saved GEMM input, as is the output projection's.
+  const double width =
+      mlp == layer_mlp::dense ? static_cast<double>(m.ffn_size()) : m.moe_token_ffn_width();
+  interior += (m.gated_mlp ? 2.0 : 1.0) * width;
+  t.tensor_parallel = e * interior + g * (a * v + width);
 
   // Softmax output (e), and with dropout its mask (1) and output (e), per head.
   t.scores_per_key = a * (o.dropout ? 2.0 * e + 1.0 : e);
@@ -99,6 +108,13 @@ constexpr T stage_divisor(const transformer& m, const sharding<T>& plan) {
   const T layers = T(static_cast<double>(m.layers));
   return select(plan.stage_layers > T(0.0),
                 layers / select(plan.stage_layers > T(0.0), plan.stage_layers, T(1.0)), plan.pp);
+}
+// The share of the stage's layers whose activations stay in HBM: all but the offloaded ones.
+template <class T>
+constexpr T kept_share(const transformer& m, const sharding<T>& plan) {
+  const T stage = T(static_cast<double>(m.layers)) / stage_divisor(m, plan);
+  const T kept = (stage - plan.offloaded_layers) / stage;
+  return select(kept > T(0.0), kept, T(0.0));
 }
 }  // namespace detail
 
@@ -171,7 +187,7 @@ constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microba
   const T stage_share = plan.pp / detail::stage_divisor(m, plan);
   const data_size<T> layers = (dense * T(static_cast<double>(m.dense_layer_count())) +
                                moe * T(static_cast<double>(m.moe_layer_count()))) *
-                              in_flight_factor * stage_share;
+                              in_flight_factor * stage_share * detail::kept_share(m, plan);
 
   const T tokens = microbatch * seq / plan.cp;
   const T sp = detail::sp_divisor(plan);

@@ -36,13 +36,16 @@ struct sharding {
   // the step has (Megatron-Core's get_pp_rank_microbatches takes the minimum of its warm-up
   // count and the total).
   T microbatches = T(0.0);
+  // Layers of the chip's stage whose activations are kept in host memory between the forward and
+  // the backward (Megatron-Core's cpu_offloading_num_layers), in [0, the stage's layers].
+  T offloaded_layers = T(0.0);
   int zero_stage = 0;         // 0: none; 1: optimizer state; 2: + gradients; 3: + weights (FSDP)
   bool sequence_parallel = false;  // Korthikanti 2022: shard norm/dropout activations over tp
 };
 
 constexpr const reason* violation(const sharding<double>& s) {
   if (!(s.tp >= 1.0 && s.pp >= 1.0 && s.dp >= 1.0 && s.cp >= 1.0 && s.ep >= 1.0 &&
-        s.virtual_stages >= 1.0 && s.stage_layers >= 0.0 && s.microbatches >= 0.0 &&
+        s.virtual_stages >= 1.0 && s.stage_layers >= 0.0 && s.microbatches >= 0.0 && s.offloaded_layers >= 0.0 &&
         s.microbatches <= limits::max_batch)) {
     return &reasons::sharding_size_below_one;
   }
