@@ -635,10 +635,10 @@ inline void write_efficiencies(json_writer& w, const flopcast::chip_calibration&
   w.number(prefix + "memory_efficiency", c.memory_efficiency);
 }
 
-inline void print_json(std::ostream& out, const job& j, const flopcast::step_breakdown& b,
-                       const std::optional<run_figures>& run) {
+// The members of `estimate --json` (one estimate) into the open object of `w`.
+inline void write_estimate(json_writer& w, const job& j, const flopcast::step_breakdown& b,
+                           const std::optional<run_figures>& run) {
   using namespace flopcast;
-  json_writer w(out);
   w.string("model", j.model.name);
   if (j.card != nullptr) w.string("model_key", j.card->key);
   if (!j.overrides.empty()) w.string("model_overrides", j.overrides);
@@ -712,6 +712,12 @@ inline void print_json(std::ostream& out, const job& j, const flopcast::step_bre
   write_efficiencies(w, cal);
   w.number("gemm_efficiency_at_plan", b.gemm_efficiency);
   w.end_object();
+}
+
+inline void print_json(std::ostream& out, const job& j, const flopcast::step_breakdown& b,
+                       const std::optional<run_figures>& run) {
+  json_writer w(out);
+  write_estimate(w, j, b, run);
   w.finish();
 }
 

@@ -200,6 +200,11 @@ class json_writer {
 
   void begin_object(std::string_view key) { open('{', key); }
   void end_object() { close('}'); }
+  // An array of objects: begin_array(key), then begin_element() ... end_element() per object.
+  void begin_array(std::string_view key) { open('[', key); }
+  void end_array() { close(']'); }
+  void begin_element() { open('{', {}); }
+  void end_element() { close('}'); }
 
   void number(std::string_view key, double v) { member(key, json_number(v)); }
   void integer(std::string_view key, long long v) { member(key, std::to_string(v)); }
@@ -209,7 +214,7 @@ class json_writer {
 
   // Closes every open object and ends the line.
   void finish() {
-    while (depth_ > 0) close('}');
+    while (depth_ > 0) close(arrays_.back() ? ']' : '}');
     os_ << '\n';
   }
 
@@ -229,15 +234,17 @@ class json_writer {
   void open(char bracket, std::string_view key) {
     if (depth_ > 0) {
       separate();
-      os_ << json_string(key) << ": ";
+      if (!arrays_.back()) os_ << json_string(key) << ": ";  // array elements have no key
     }
     os_ << bracket;
     first_.push_back(true);
+    arrays_.push_back(bracket == '[');
     ++depth_;
   }
   void close(char bracket) {
     const bool empty = first_.back();
     first_.pop_back();
+    arrays_.pop_back();
     --depth_;
     if (!empty) {
       os_ << '\n';
@@ -248,6 +255,7 @@ class json_writer {
 
   std::ostream& os_;
   std::vector<bool> first_;
+  std::vector<bool> arrays_;  // per open container: an array (its members have no keys)
   int depth_ = 0;
 };
 
