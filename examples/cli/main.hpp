@@ -21,6 +21,7 @@
 #include "catalogs.hpp"
 #include "estimate.hpp"
 #include "format.hpp"
+#include "search.hpp"
 
 namespace flopcast_cli {
 
@@ -42,6 +43,11 @@ inline constexpr command commands[] = {
      estimate_usage, estimate_help,
      [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
        return estimate_command(w, out, err);
+     }},
+    {"search", "the fastest parallel plans for a model on a cluster at a global batch",
+     search_usage, search_help,
+     [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
+       return search_command(w, out, err);
      }},
     {"compare", "datasheet comparison of chips, with ratios to the first", compare_usage,
      compare_help,

@@ -6,6 +6,7 @@
 //   llama3-405b-16k  Llama 3 405B Table 4 row: 16,384 H100, TP 8, PP 16 x v 2 (128 layer slots)
 //   narayanan-1t     Narayanan 2021 Table 1 1T row: 3,072 A100 80GB, TP 8, PP 64 x v 2
 //   calibrate        the fit of tests/cli/measured_h100.txt
+//   search           a `flopcast search --json`: the plans, each an estimate object
 // Every case: the keys exist, numbers are finite, the figures that must be positive are, the
 // utilizations lie in (0, 1). The two estimate cases also recompute the same estimate through
 // the library (on its reference clusters) and require the printed numbers to read back exactly.
@@ -27,6 +28,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -286,6 +288,20 @@ class checker {
     }
   }
   double get(const std::string& key) { return number(key).value_or(std::nan("")); }
+  // The keys that start with `prefix`, in order.
+  std::vector<std::string> keys_under(const std::string& prefix) const {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : doc_) {
+      if (key.rfind(prefix, 0) == 0) out.push_back(key);
+    }
+    return out;
+  }
+  // Elements of the array at `key` (0 when absent or not an array).
+  std::size_t array_size(const std::string& key) const {
+    std::size_t n = 0;
+    while (doc_.count(key + "[" + std::to_string(n) + "].step_time_s") != 0) ++n;
+    return n;
+  }
 
   static std::string show(double v) {
     std::ostringstream os;
@@ -301,35 +317,43 @@ class checker {
 
 constexpr const char* breakdown_keys[] = {"compute_s", "memory_bound_s", "tp_comm_s",
                                           "cp_comm_s", "ep_comm_s",      "pp_comm_s",
-                                          "bubble_s",  "dp_comm_s",      "optimizer_s"};
+                                          "bubble_s",  "dp_comm_s",      "offload_s",
+                                          "optimizer_s"};
 
-// What every `estimate --json` output must satisfy, whatever the job.
-void check_estimate_shape(checker& c) {
+// What every `estimate --json` object must satisfy, whatever the job; `at` prefixes its keys
+// (an element of `search --json`'s plans, which has no run: days and chip-hours are null).
+void check_estimate_shape(checker& c, const std::string& at = "", bool run = true) {
+  const auto k = [&](const std::string& key) { return at + key; };
   for (const char* key : {"step_time_s", "tokens_per_s", "model_tflops_per_chip",
-                          "hardware_tflops_per_chip", "memory_per_chip_gb", "days", "chip_hours"}) {
-    c.positive(key);
+                          "hardware_tflops_per_chip", "memory_per_chip_gb"}) {
+    c.positive(k(key));
   }
-  c.open_unit("mfu");
-  c.open_unit("hfu");
-  if (c.get("hfu") < c.get("mfu")) c.fail("hfu below mfu");
+  c.open_unit(k("mfu"));
+  c.open_unit(k("hfu"));
+  if (c.get(k("hfu")) < c.get(k("mfu"))) c.fail(k("hfu") + " below mfu");
   double sum = 0.0;
   for (const char* key : breakdown_keys) {
-    c.non_negative(std::string("breakdown.") + key);
-    sum += c.get(std::string("breakdown.") + key);
+    c.non_negative(k(std::string("breakdown.") + key));
+    sum += c.get(k(std::string("breakdown.") + key));
   }
-  c.positive("breakdown.compute_s");
-  c.consistent("breakdown sums to step_time_s", sum, c.get("step_time_s"));
-  c.consistent("tokens_per_s x step_time_s = tokens_per_step",
-               c.get("tokens_per_s") * c.get("step_time_s"), c.get("tokens_per_step"));
-  c.consistent("chip_hours = days x 24 x chips", c.get("chip_hours"),
-               c.get("days") * 24.0 * c.get("chips"));
+  c.positive(k("breakdown.compute_s"));
+  c.consistent(k("breakdown") + " sums to step_time_s", sum, c.get(k("step_time_s")));
+  c.consistent(k("tokens_per_s x step_time_s = tokens_per_step"),
+               c.get(k("tokens_per_s")) * c.get(k("step_time_s")), c.get(k("tokens_per_step")));
+  if (run) {
+    c.positive(k("days"));
+    c.positive(k("chip_hours"));
+    c.consistent("chip_hours = days x 24 x chips", c.get(k("chip_hours")),
+                 c.get(k("days")) * 24.0 * c.get(k("chips")));
+  }
   double memory = 0.0;
   for (const char* key :
        {"weights", "gradients", "master_weights", "optimizer_state", "activations"}) {
-    c.non_negative(std::string("memory_gb.") + key);
-    memory += c.get(std::string("memory_gb.") + key);
+    c.non_negative(k(std::string("memory_gb.") + key));
+    memory += c.get(k(std::string("memory_gb.") + key));
   }
-  c.consistent("memory parts sum to memory_per_chip_gb", memory, c.get("memory_per_chip_gb"));
+  c.consistent(k("memory parts sum to memory_per_chip_gb"), memory,
+               c.get(k("memory_per_chip_gb")));
 }
 
 // The same estimate through the library, on its reference cluster: the CLI's numbers must be
@@ -405,6 +429,24 @@ void narayanan_1t(checker& c) {
   check_against_library(c, r.model, r.cluster, r.chips, r.plan, 450e9, r.options);
 }
 
+// `search --json`: every plan is an estimate object, best first; the counts add up.
+void search(checker& c) {
+  const double considered = c.get("considered"), valid = c.get("valid");
+  double refused = 0.0;
+  for (const std::string& key : c.keys_under("rejected.")) refused += c.get(key);
+  c.consistent("considered = valid + refused", considered, valid + refused);
+  const std::size_t plans = c.array_size("plans");
+  if (plans == 0) c.fail("no plans");
+  double previous = 0.0;
+  for (std::size_t i = 0; i < plans; ++i) {
+    const std::string at = "plans[" + std::to_string(i) + "].";
+    check_estimate_shape(c, at, false);
+    const double step = c.get(at + "step_time_s");
+    if (i > 0 && step < previous) c.fail(at + "step_time_s is shorter than the plan before it");
+    previous = step;
+  }
+}
+
 void calibrate(checker& c) {
   c.string("chip", "H100 SXM5 80GB");
   c.within("measurements", 3, 3);
@@ -455,6 +497,8 @@ int main(int argc, char** argv) {
     llama3_405b_16k(c);
   } else if (which == "narayanan-1t") {
     narayanan_1t(c);
+  } else if (which == "search") {
+    search(c);
   } else if (which == "calibrate") {
     calibrate(c);
   } else {
