@@ -20,55 +20,35 @@
 #include <vector>
 
 #include "flopcast/flopcast.hpp"
+#include "flopcast/sweep/search.hpp"
 
 using namespace flopcast;
 
 namespace {
 
-struct best_plan {
-  double mfu = 0.0;
-  parallel_plan plan{};
-  step_breakdown step{};
-};
-
-// Every plan in the grid, best first (only the top `keep` are returned).
-std::vector<best_plan> search(const transformer& m, const cluster_spec& c, int chips, int batch,
-                              std::size_t keep) {
-  std::vector<best_plan> found;
-  for (int tp : {1, 2, 4, 8, 16, 32})
-    for (int pp : {1, 2, 4, 8, 16, 32})
-      for (int vp : {1, 2, 4, 8})
-        for (int cp : {1, 2, 4, 8, 16})
-          for (int zero : {0, 1, 3})
-            for (int mb : {1, 2, 4, 8})
-              for (recompute rc : {recompute::none, recompute::selective, recompute::full})
-                for (bool sp : {false, true}) {
-                  if (vp > 1 && pp == 1) continue;        // interleaving needs stages
-                  if (sp && tp == 1) continue;            // SP shards over TP
-                  if (cp > 1 && m.seq_len < 8192) continue;  // CP is for long sequences
-                  if (static_cast<long long>(tp) * pp * cp > chips) continue;
-                  const parallel_plan p{.tp = tp,
-                                        .sequence_parallel = sp,
-                                        .pp = pp,
-                                        .vp = vp,
-                                        .cp = cp,
-                                        .zero_stage = zero,
-                                        .microbatch = mb,
-                                        .global_batch = batch,
-                                        .recompute_mode = rc};
-                  const auto r = try_estimate_step(m, c, chips, p);
-                  if (r) found.push_back({r.value().mfu, p, r.value()});
-                }
-  std::sort(found.begin(), found.end(),
-            [](const best_plan& a, const best_plan& b) { return a.mfu > b.mfu; });
-  if (found.size() > keep) found.resize(keep);
-  return found;
+// The library's plan search (sweep/search.hpp) over a generous space: TP and CP up to 32 and 16,
+// PP up to 32 (powers of two and the divisors of the layers), 1-8 interleaved chunks, ZeRO 0, 1
+// and 3, microbatches 1-8, no, selective or full recompute, BF16. The best `keep` plans.
+std::vector<ranked_plan> search(const transformer& m, const cluster_spec& c, int chips, int batch,
+                                std::size_t keep) {
+  search_request r;
+  r.model = m;
+  r.cluster = c;
+  r.chips = chips;
+  r.global_batch = batch;
+  r.limits.max_tp = 32;
+  r.limits.max_pp = 32;
+  r.limits.max_cp = 16;
+  r.limits.zero_stages = {0, 1, 3};
+  r.limits.microbatches = {1, 2, 4, 8};
+  r.top = keep;
+  return search_plans(r).plans;
 }
 
-void show(const char* pair, const std::vector<best_plan>& top) {
-  for (const best_plan& b : top) {
+void show(const char* pair, const std::vector<ranked_plan>& top) {
+  for (const ranked_plan& b : top) {
     std::printf("%s: MFU %.1f%%  tp %d sp %d pp %d vp %d cp %d zero %d mb %d recompute %s\n", pair,
-                100.0 * b.mfu, b.plan.tp, b.plan.sequence_parallel ? 1 : 0, b.plan.pp, b.plan.vp,
+                100.0 * b.step.mfu, b.plan.tp, b.plan.sequence_parallel ? 1 : 0, b.plan.pp, b.plan.vp,
                 b.plan.cp, b.plan.zero_stage, b.plan.microbatch,
                 b.plan.recompute_mode == recompute::full        ? "full"
                 : b.plan.recompute_mode == recompute::selective ? "selective"
@@ -111,8 +91,8 @@ TEST_CASE("the best plan for GPT-3 175B on 1,024 A100 stays within published A10
   const auto top = search(models::gpt3_175b.shape, clusters::dgx_a100_superpod, 1024, 1536, 3);
   REQUIRE(!top.empty());
   show("GPT-3 175B / 1,024 A100", top);
-  CHECK(top.front().mfu <= a100_best + margin);
-  CHECK(top.front().mfu < zero3_hole_pin);
+  CHECK(top.front().step.mfu <= a100_best + margin);
+  CHECK(top.front().step.mfu < zero3_hole_pin);
 }
 
 TEST_CASE("the best plan for Llama 3 70B on 64 H100 stays within published H100 MFU",
@@ -121,7 +101,7 @@ TEST_CASE("the best plan for Llama 3 70B on 64 H100 stays within published H100 
       search(models::llama3_70b.shape, clusters::hgx_h100_ndr.with_count(64), 64, 128, 3);
   REQUIRE(!top.empty());
   show("Llama 3 70B / 64 H100", top);
-  CHECK(top.front().mfu <= h100_64_best + margin);
+  CHECK(top.front().step.mfu <= h100_64_best + margin);
 }
 
 TEST_CASE("the best plan for Llama 3 405B on 16,384 H100 stays within Llama 3's MFU",
@@ -130,7 +110,7 @@ TEST_CASE("the best plan for Llama 3 405B on 16,384 H100 stays within Llama 3's 
       search(models::llama3_405b.shape, clusters::hgx_h100_ndr.with_count(16384), 16384, 2048, 3);
   REQUIRE(!top.empty());
   show("Llama 3 405B / 16,384 H100", top);
-  CHECK(top.front().mfu <= h100_16k_best + margin);
+  CHECK(top.front().step.mfu <= h100_16k_best + margin);
   // More than one microbatch per pipeline stage: the bubble is punished.
   CHECK(top.front().step.microbatches >= static_cast<double>(top.front().plan.pp));
 }
@@ -140,5 +120,5 @@ TEST_CASE("the best plan for a 1B model on 8 H100 stays within published small-s
   const auto top = search(llama32_1b, clusters::hgx_h100_ndr.with_count(8), 8, 128, 3);
   REQUIRE(!top.empty());
   show("Llama 3.2 1B / 8 H100", top);
-  CHECK(top.front().mfu <= h100_8_best + margin);
+  CHECK(top.front().step.mfu <= h100_8_best + margin);
 }
