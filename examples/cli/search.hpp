@@ -223,6 +223,16 @@ inline int search_command(std::span<const std::string> words, std::ostream& out,
   const result<search_result> found = try_search_plans(r);
   if (!found) return report_reason(err, "search", *found.error(), j);
   const search_result& s = found.value();
+  if (s.plans.empty()) {
+    // No answer (status 1): the reasons on stderr, nothing on stdout.
+    err << "flopcast search: no valid plan: all " << group_thousands(std::to_string(s.considered))
+        << " plans in the space are refused\n";
+    for (const rejection& x : s.rejected) {
+      err << "  " << group_thousands(std::to_string(x.plans)) << "  " << x.why->code << ": "
+          << x.why->message << '\n';
+    }
+    return 1;
+  }
 
   if (a.has("--json")) {
     json_writer w(out);
@@ -266,9 +276,6 @@ inline int search_command(std::span<const std::string> words, std::ostream& out,
 
   out << "flopcast search: " << j.model.name << " on " << fixed(j.chips, 0) << " x "
       << j.chip->name << ", global batch " << fixed(r.global_batch, 0) << " sequences\n\n";
-  if (s.plans.empty()) {
-    out << "no valid plan: every plan in the space is refused\n";
-  }
   table t({true, false, false, false, false, true, true});
   t.row({"#", "step s", "tokens/s/chip", "MFU", "GB/chip", "largest overhead", "plan"});
   std::size_t rank = 0;
@@ -286,7 +293,7 @@ inline int search_command(std::span<const std::string> words, std::ostream& out,
   for (const rejection& x : s.rejected) {
     out << "  " << group_thousands(std::to_string(x.plans)) << "  " << x.why->code << '\n';
   }
-  return s.plans.empty() ? 1 : 0;
+  return 0;
 }
 
 }  // namespace flopcast_cli

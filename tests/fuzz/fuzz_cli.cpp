@@ -249,7 +249,7 @@ outcome run_and_check(const std::vector<std::string>& args, const std::string& i
   }
   const std::string command = args.empty() ? std::string("(none)") : args.front();
   const bool known = command == "estimate" || command == "calibrate" || command == "compare" ||
-                     command == "chips" || command == "models";
+                     command == "chips" || command == "models" || command == "search";
   ++counts.counts[known ? command : std::string("other")][o.status];
   for (std::size_t at = 0; at < o.err.size();) {
     std::size_t end = o.err.find('\n', at);
@@ -681,8 +681,26 @@ void one_input(entropy& in) {
 
   std::vector<std::string> args;
   std::string input;
-  const int kind = in.pick(20);
-  if (kind < 12) {  // estimate
+  const int kind = in.pick(21);
+  if (kind == 20) {  // search: a job without the searched plan options, in a small space
+    args.push_back("search");
+    const std::vector<std::string> w = job_words(in);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const auto& searched = flopcast_cli::searched_options;
+      if (std::find(searched.begin(), searched.end(), w[i]) != searched.end()) {
+        // Drop the option and its value (a following word that is not an option).
+        if (i + 1 < w.size() && w[i + 1].rfind("--", 0) != 0) ++i;
+        continue;
+      }
+      args.push_back(w[i]);
+    }
+    if (!in.coin(8)) args.insert(args.end(), {"--global-batch", in.one_of({"8", "64", "1024"})});
+    args.insert(args.end(), {"--max-pp", "4", "--max-vp", "2", "--max-cp", "2", "--microbatch",
+                             in.one_of({"1", "1,2", "2,4"}), "--threads", "1"});
+    if (in.coin(3)) args.insert(args.end(), {"--top", in.one_of({"1", "3", "50"})});
+    if (in.coin(3)) args.push_back(in.coin(2) ? "--json" : "--csv");
+    if (in.coin(3)) mutate(in, args, 1, flopcast_cli::search_options());
+  } else if (kind < 12) {  // estimate
     args.push_back("estimate");
     const std::vector<std::string> w = job_words(in);
     args.insert(args.end(), w.begin(), w.end());
