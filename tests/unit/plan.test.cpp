@@ -298,3 +298,25 @@ TEST_CASE("Llama 3 405B at 16,384 H100 fits in 80 GB as Meta ran it", "[plan][me
   unknown.microbatches = 0.0;
   CHECK(activation_bytes_per_chip<double>(m, 1.0, unknown, {.fused_attention = true, .dropout = false}).base_value() == act8k);
 }
+
+TEST_CASE("ZeRO-2 reduces the gradients of every microbatch, ZeRO-1 once per step", "[plan]") {
+  // Llama 3 8B on 64 H100 over a slow scale-out network (25 Gb/s per GPU): the reductions cannot
+  // hide, so ZeRO-2's m - 1 extra ones show, m = 8 microbatches.
+  cluster_spec slow = clusters::hgx_h100_ndr.with_count(64);
+  slow.scale_out.per_direction = 25.0 * gigabits_per_s;
+  const transformer& m = models::llama3_8b.shape;
+  parallel_plan p{.microbatch = 1, .global_batch = 512};
+  p.zero_stage = 1;
+  const step_breakdown one = estimate_step(m, slow, 64, p);
+  p.zero_stage = 2;
+  const step_breakdown two = estimate_step(m, slow, 64, p);
+  REQUIRE(one.microbatches == 8.0);
+  CHECK(two.dp_comm.in(seconds) > one.dp_comm.in(seconds) * 2.0);
+  CHECK(two.compute == one.compute);
+  // One microbatch per step: nothing to accumulate, the two stages cost the same.
+  p.global_batch = 64;
+  p.zero_stage = 1;
+  const step_breakdown one_mb = estimate_step(m, slow, 64, p);
+  p.zero_stage = 2;
+  CHECK(estimate_step(m, slow, 64, p).dp_comm == one_mb.dp_comm);
+}

@@ -465,7 +465,12 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // backward fills it (Megatron-Core's DDP: bucket_size = max(40,000,000, 1,000,000 x DP)
   // parameters, megatron/core/distributed/distributed_data_parallel.py). The last bucket fills
   // only at the end of the backward: its reduction is exposed whatever the window.
-  duration<> dp_time{}, dp_tail{};
+  // ZeRO-2 shards the gradients themselves, so a step of several microbatches cannot accumulate
+  // them whole: each microbatch's backward reduce-scatters its gradients into the shards
+  // (DeepSpeed's stage 2 reduces at every micro-step; PyTorch FSDP's SHARD_GRAD_OP without
+  // no_sync likewise). The first m - 1 of those reductions hide behind their own backward
+  // (2/3 of a microbatch's compute) but for the last bucket; the last one is counted below.
+  duration<> dp_time{}, dp_tail{}, zero2_per_microbatch{};
   if (p.zero_stage < 3 && dp_group > 1.0) {
     const double bucket_params = flopcast::max(model_constants::gradient_bucket_parameters,
                                                model_constants::gradient_bucket_per_rank * dp_group);
@@ -475,11 +480,18 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     dp_tail = p.zero_stage == 0 ? dp_all_reduce(bucket_grads) : dp_reduce_scatter(bucket_grads);
     dp_time = p.zero_stage == 0 ? dp_tail * buckets
                                 : (dp_tail + dp_all_gather(bucket_weights)) * buckets;
+    if (p.zero_stage == 2) {
+      const duration<> scatter = dp_tail * buckets;
+      zero2_per_microbatch =
+          o.overlap_dp ? flopcast::max(detail::max0(scatter - compute_mb * (2.0 / 3.0)), dp_tail)
+                       : scatter;
+    }
   }
   const double window = p.zero_stage == 0 ? 2.0 / 3.0 : 1.0;
   const duration<> overlap_window = o.overlap_dp ? compute_mb * window : duration<>{};
   const duration<> dp_exposed =
-      o.overlap_dp ? flopcast::max(detail::max0(dp_time - overlap_window), dp_tail) : dp_time;
+      (o.overlap_dp ? flopcast::max(detail::max0(dp_time - overlap_window), dp_tail) : dp_time) +
+      zero2_per_microbatch * flopcast::max(0.0, micro - 1.0);
 
   // ---- Optimizer step over the parameters this chip updates.
   const double updated = p.zero_stage >= 1 ? held.dense / dp_group + held.experts / (dp_group / ep)
