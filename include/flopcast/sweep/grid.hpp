@@ -170,7 +170,9 @@ inline search_request grid_request(const grid_spec& g, const grid_point& p) {
   search_request r;
   r.model = g.models[p.model_index];
   r.cluster = g.clusters[p.cluster_index].with_count(p.chips);
-  if (r.cluster.scale_out.shape != topology::none) {
+  // Only a rate there is is scaled: a cluster without one keeps its own reason (or none, when
+  // the job fits in one scale-up domain).
+  if (r.cluster.scale_out_per_direction().base_value() > 0.0) {
     r.cluster.scale_out.per_direction =
         r.cluster.scale_out_per_direction() * p.scale_out_bandwidth_scale;
   }
