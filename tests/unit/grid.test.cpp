@@ -129,6 +129,17 @@ TEST_CASE("grid assumptions move the answer the way they should", "[grid]") {
   g.budget = training_budget{.flops = 1e12 * flops_per_token};
   const grid_result by_flops = run_grid(g);
   CHECK_THAT(by_flops.points[3].days, Catch::Matchers::WithinRel(p.days, 1e-12));
+
+  // A network scale on a cluster without a network (8 V100, one domain) changes nothing.
+  g = small_grid();
+  g.clusters = {default_cluster(chips::v100_sxm2_32gb, 1)};
+  g.chip_counts = {8};
+  g.scale_out_bandwidth_scales = {1.0, 2.0};
+  g.precisions = {precision::fp16};  // V100 has no BF16
+  const grid_result v100 = run_grid(g);
+  REQUIRE(v100.points.size() == 2);
+  CHECK(v100.points[0].ok());
+  CHECK(v100.points[1].step_s == v100.points[0].step_s);
 }
 
 TEST_CASE("a grid point with no valid plan reports why", "[grid]") {
