@@ -24,6 +24,7 @@
 
 // hardware: links and clusters
 #include "flopcast/hardware/cluster.hpp"
+#include "flopcast/hardware/default_cluster.hpp"
 #include "flopcast/hardware/interconnect.hpp"
 #include "flopcast/hardware/interconnects.hpp"
 #include "flopcast/hardware/networks.hpp"

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "flopcast/core/error.hpp"
+#include "flopcast/sweep/pareto.hpp"
 
 namespace flopcast::svg {
 
@@ -306,34 +307,9 @@ inline std::vector<std::string> tick_labels(std::span<const double> ticks, bool 
   return labels;
 }
 
-// Indices of the points that no other point dominates, minimising both x and y (a point
-// dominates another when it is no larger on both and smaller on one), sorted by x. Identical
-// points do not dominate each other: all of them are kept, in index order.
-inline std::vector<std::size_t> pareto_front(std::span<const double> x, std::span<const double> y) {
-  if (x.size() != y.size())
-    detail::fail("svg_length_mismatch", "pareto_front: x has " + std::to_string(x.size()) +
-                                            " values and y has " + std::to_string(y.size()));
-  for (std::size_t i = 0; i < x.size(); ++i)
-    if (!std::isfinite(x[i]) || !std::isfinite(y[i]))
-      detail::fail("svg_non_finite",
-                   "pareto_front: point " + std::to_string(i) + " is not finite");
-  std::vector<std::size_t> order(x.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (x[a] != x[b]) return x[a] < x[b];
-    if (y[a] != y[b]) return y[a] < y[b];
-    return a < b;
-  });
-  // Sorted by x then y, a point is on the front when its y is below every y before it, or when
-  // it repeats the last front point exactly.
-  std::vector<std::size_t> front;
-  for (const std::size_t i : order) {
-    if (front.empty() || y[i] < y[front.back()] ||
-        (x[i] == x[front.back()] && y[i] == y[front.back()]))
-      front.push_back(i);
-  }
-  return front;
-}
+// The Pareto front (both axes minimised) of <flopcast/sweep/pareto.hpp>, as scatter charts
+// ring it: svg::pareto_front(x, y) is flopcast::pareto_front(x, y).
+using flopcast::pareto_front;
 
 namespace detail {
 
@@ -1010,7 +986,13 @@ inline std::string render(const stacked_bars& chart, size sz = {}) {
   const double slot_guess = plot.width() / static_cast<double>(nb);
   const double bar_label_w = std::min(widest(chart.bars, tick_font), sz.height * 0.3);
   const bool rotate = bar_label_w > slot_guess - 4;
-  if (rotate) plot.bottom -= bar_label_w * 0.71;
+  if (rotate) {
+    plot.bottom -= bar_label_w * 0.71;
+    // The first label runs down and to the left of its bar from (centre + 4): keep its start
+    // inside the picture.
+    const double reach = bar_label_w * 0.71 - 4 - slot_guess / 2;
+    plot.left = std::max(plot.left, margin + reach);
+  }
   check_plot(plot, "stacked bars");
   ys.p0 = plot.bottom, ys.p1 = plot.top;
   scale xs;  // categories: no ticks of its own
