@@ -22,6 +22,7 @@
 #include "estimate.hpp"
 #include "format.hpp"
 #include "search.hpp"
+#include "sweep.hpp"
 
 namespace flopcast_cli {
 
@@ -48,6 +49,11 @@ inline constexpr command commands[] = {
      search_usage, search_help,
      [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
        return search_command(w, out, err);
+     }},
+    {"sweep", "the best plan at every point of a grid of chips, chip counts, models and assumptions",
+     sweep_usage, sweep_help,
+     [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
+       return sweep_command(w, out, err);
      }},
     {"compare", "datasheet comparison of chips, with ratios to the first", compare_usage,
      compare_help,

@@ -11,6 +11,9 @@
 #   -DJSON_CHECKER=<path> -DJSON_CASE=<case>
 #                                  also write stdout to a file and run the checker on it
 #   -DWORK_DIR=<dir>               where that file goes
+#   -DSVG_CHECKER=<path> -DSVG_FILE=<file> -DSVG_NAMES=a|b
+#                                  after a run that wrote SVG_FILE, check it is well-formed SVG
+#                                  holding each name (tests/cli/svg_check.cpp)
 #
 # Why a script and not PASS_REGULAR_EXPRESSION: that property makes CTest ignore the exit status;
 # here both the status and the output must be right, and a failure prints everything seen.
@@ -80,6 +83,15 @@ if(DEFINED JSON_CHECKER AND NOT JSON_CHECKER STREQUAL "" AND _status STREQUAL "0
   message("${_check_out}${_check_err}")
   if(NOT _check_status STREQUAL "0")
     list(APPEND _problems "the JSON checker failed (${_check_status}) on ${_json}")
+  endif()
+endif()
+
+if(DEFINED SVG_CHECKER AND NOT SVG_CHECKER STREQUAL "" AND _status STREQUAL "0")
+  string(REPLACE "|" ";" _names "${SVG_NAMES}")
+  execute_process(COMMAND "${SVG_CHECKER}" "${SVG_FILE}" ${_names}
+                  RESULT_VARIABLE _svg_status OUTPUT_VARIABLE _svg_out ERROR_VARIABLE _svg_out)
+  if(NOT _svg_status STREQUAL "0")
+    list(APPEND _problems "the SVG check failed (${_svg_status}): ${_svg_out}")
   endif()
 endif()
 

@@ -48,6 +48,8 @@
 // are null for a point without a plan; days and chip_hours are null without a budget.
 #include <algorithm>
 #include <atomic>
+#include <functional>
+#include <mutex>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -99,6 +101,9 @@ struct grid_spec {
   step_options options{};    // calibration, goodput and overlap: the axes above override them
   search_limits limits{};    // limits.precisions is replaced by each point's precision
   unsigned threads = 0;      // 0: std::thread::hardware_concurrency(); 1: the calling thread
+  // Called after each point with (points answered, points in all), from one thread at a time
+  // (the grid serialises the calls); for a progress line. Empty: not called.
+  std::function<void(std::size_t, std::size_t)> progress{};
 };
 
 struct grid_point {
@@ -259,13 +264,24 @@ inline result<grid_result> try_run_grid(const grid_spec& g) {
 
   unsigned threads = g.threads != 0 ? g.threads : std::thread::hardware_concurrency();
   threads = std::clamp(threads, 1u, 256u);
+  std::mutex progress_lock;
+  std::size_t answered = 0;
+  const auto report = [&] {
+    if (!g.progress) return;
+    const std::lock_guard<std::mutex> hold(progress_lock);
+    g.progress(++answered, out.points.size());
+  };
   if (threads == 1 || out.points.size() < threads) {
-    for (grid_point& p : out.points) detail::answer(g, p, threads);
+    for (grid_point& p : out.points) {
+      detail::answer(g, p, threads);
+      report();
+    }
   } else {
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
       for (std::size_t i = next++; i < out.points.size(); i = next++) {
         detail::answer(g, out.points[i], 1);
+        report();
       }
     };
     std::vector<std::thread> pool;
