@@ -6,6 +6,8 @@
 //   <flopcast/core/literals.hpp>          opt-in literals (989.5_tflops, 90_days)
 //   <flopcast/sweep/batch.hpp>            SIMD batch evaluation (<experimental/simd> is costly
 //                                         to parse: about 4x <iostream> on GCC 12)
+//   <flopcast/sweep/step_batch.hpp>       the step model on SIMD batches (the same reason)
+//   <flopcast/sweep/search.hpp>           plan search (uses step_batch.hpp)
 //   <flopcast/catalog/published_runs.hpp> the validation set (36 runs built at compile time)
 #include "flopcast/version.hpp"
 

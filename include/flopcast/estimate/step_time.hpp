@@ -147,12 +147,31 @@ inline constexpr std::array<step_term, 10> step_terms{{
     {"optimizer step", "optimizer", "optimizer_s", &step_breakdown::optimizer},
 }};
 
+// ---- The model as terms over a number type ------------------------------------------------------
+// One formula, two paths (DESIGN.md). try_estimate_step runs in three parts:
+//  1. step_setup: what is the same for every plan of a model on a cluster, chip count and options
+//     (the model's and cluster's checks, the calibration, link rates, the model's constants);
+//  2. prepare_step: per plan, in scalar code, the integer and structural decisions (validity and
+//     its reason, the pipeline split, the memory estimate, FLOP counts by recompute policy, the
+//     peak of the plan's precision, the attention kernel's efficiency) as a step_plan<double>:
+//     numbers, with flags as 0 or 1;
+//  3. step_terms_of<T>: the continuous model (GEMM and attention compute, memory-bound kernels,
+//     each collective, pipeline sends and bubble, ZeRO-3, offload, data-parallel exposure,
+//     optimizer, throughput and MFU), one function template over the number type. What were
+//     branches on the plan are flopcast::select on lane masks.
+// The scalar path runs step_terms_of<double>; sweep/step_batch.hpp runs step_terms_of<simd::pack>
+// on the same step_plan values, so the two agree bit for bit under -ffp-contract=off.
+
 namespace detail {
-constexpr double gemm_eta(double eta_max, double width) {
-  return eta_max * width / (width + model_constants::gemm_half_width);
+template <class T>
+constexpr T gemm_eta(T eta_max, T width) {
+  return eta_max * width / (width + T(model_constants::gemm_half_width));
 }
 constexpr double d(int v) { return static_cast<double>(v); }
-constexpr duration<> max0(duration<> x) { return flopcast::max(x, duration<>{}); }
+template <class T>
+constexpr duration<T> max0(duration<T> x) {
+  return flopcast::max(x, duration<T>::from_base(T(0.0)));
+}
 
 // The GEMM efficiency of one layer's matrix multiplies as a chip runs them: each GEMM at
 // eta(its narrowest dimension) (tokens M, output N or reduction K, after TP), weighted by its
@@ -161,33 +180,34 @@ constexpr duration<> max0(duration<> x) { return flopcast::max(x, duration<>{});
 // MLP's up (and gate) projection (K = h, N = f / t) and down projection (K = f / t). In MoE layers
 // the routed experts see M = tokens x top-k x ep / experts each. Latent attention (MLA) is
 // approximated by its per-head query and value widths.
-constexpr double layer_gemm_eta(const transformer& m, double eta_max, double t, double ep,
-                                double tokens) {
+template <class T>
+constexpr T layer_gemm_eta(const transformer& m, T eta_max, T t, T ep, T tokens) {
   const double h = d(m.hidden);
   const double q = d(m.heads) * d(m.qk_head_size());
   const double kv = d(m.key_value_heads()) * d(m.qk_head_size() + m.v_head_size());
   const double o = d(m.heads) * d(m.v_head_size());
-  double flops = 0.0, time = 0.0;
-  const auto gemm = [&](double weight, double mm, double n, double k) {
-    const double narrow = flopcast::min(mm, flopcast::min(n, k));
+  double flops = 0.0;  // the weights are the model's: the same in every lane
+  T time = T(0.0);
+  const auto gemm = [&](double weight, T mm, T n, T k) {
+    const T narrow = flopcast::min(mm, flopcast::min(n, k));
     flops += weight;
-    time += weight / gemm_eta(eta_max, narrow);
+    time = time + T(weight) / gemm_eta<T>(eta_max, narrow);
   };
-  const auto mlp = [&](double share, double width, double count, double rows) {
+  const auto mlp = [&](double share, double width, double count, T rows) {
     const double up = m.gated_mlp ? 2.0 : 1.0;
-    gemm(share * count * up * h * width, rows, width / t, h);
-    gemm(share * count * h * width, rows, h, width / t);
+    gemm(share * count * up * h * width, rows, T(width) / t, T(h));
+    gemm(share * count * h * width, rows, T(h), T(width) / t);
   };
-  gemm((q + kv) * h, tokens, (q + kv) / t, h);
-  gemm(o * h, tokens, h, o / t);
+  gemm((q + kv) * h, tokens, T(q + kv) / t, T(h));
+  gemm(o * h, tokens, T(h), T(o) / t);
   const double moe_share = d(m.moe_layer_count()) / d(m.layers);
   mlp(1.0 - moe_share, d(m.ffn_size()), 1.0, tokens);
   if (m.is_moe()) {
-    const double routed_rows = tokens * d(m.moe.top_k) * ep / d(m.moe.experts);
+    const T routed_rows = tokens * T(d(m.moe.top_k)) * ep / T(d(m.moe.experts));
     mlp(moe_share, d(m.expert_ffn_size()), d(m.moe.top_k), routed_rows);
     mlp(moe_share, d(m.shared_expert_ffn_size()), d(m.moe.shared_experts), tokens);
   }
-  return flops / time;
+  return T(flops) / time;
 }
 
 // FFN elements the MLP activation reads and writes per token (per layer, averaged over layers).
@@ -199,17 +219,124 @@ constexpr double mlp_activation_elements(const transformer& m) {
   const double moe_share = d(m.moe_layer_count()) / d(m.layers);
   return (1.0 - moe_share) * dense + moe_share * routed;
 }
+
+// a where m, else b; evaluates only what some lane needs (for double: exactly one side, as an
+// if would), so rare features cost a batch nothing when no lane has them.
+template <class T, class A, class B>
+constexpr auto choose(mask_t<T> m, A&& a, B&& b) {
+  using traits = number_traits<T>;
+  if (traits::all(m)) return a();
+  if (!traits::any(m)) return b();
+  return flopcast::select(m, a(), b());
+}
+template <class T>
+constexpr mask_t<T> flag(T x) {  // a 0/1 step_plan field as a mask
+  return x > T(0.5);
+}
 }  // namespace detail
 
-constexpr result<step_breakdown> try_estimate_step(const transformer& m, const cluster_spec& c,
-                                                   int chips, const parallel_plan& p,
-                                                   const step_options& o = {}) {
-  if (const reason* why = violation(m)) return *why;
-  if (const reason* why = find_problem(c)) return *why;
-  if (const reason* why = find_problem(m, p, c, chips, o.check_memory)) return *why;
-  if (const reason* why = find_problem(o)) return *why;
+// What is the same for every plan of one model on one cluster, chip count and options.
+struct step_setup {
+  const transformer* model = nullptr;
+  const cluster_spec* cluster = nullptr;
+  const step_options* options = nullptr;
+  int chips = 0;
+  const reason* model_or_cluster = nullptr;  // checked before the plan
+  const reason* options_problem = nullptr;   // checked after the plan
+  // Set only when both are nullptr:
+  chip_calibration cal{};
+  double acc = 1.0, s = 0.0, h = 0.0;
+  bandwidth<> hbm{}, host{};
+  double eta_calibrated = 0.0;
+  double replicated = 0.0;     // memory-bound elements per token replicated over TP (x h)
+  double mlp_elements = 0.0;   // detail::mlp_activation_elements
+  double qk_norm_elements = 0.0;  // QK-norm's reads and writes per token before TP (0: none)
+  double score_elements = 0.0;    // heads x attended keys: unfused score elements per token
+  double kv_width = 0.0;
+  double block_dense = 0.0, routed_experts = 0.0;  // count_parameters' block and expert parts
+};
+
+constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c, int chips,
+                                     const step_options& o) {
+  using detail::d;
+  step_setup u;
+  u.model = &m;
+  u.cluster = &c;
+  u.options = &o;
+  u.chips = chips;
+  u.model_or_cluster = violation(m);
+  if (u.model_or_cluster == nullptr) u.model_or_cluster = find_problem(c);
+  u.options_problem = find_problem(o);
+  if (u.model_or_cluster != nullptr || u.options_problem != nullptr) return u;
+  u.cal = o.calibration ? *o.calibration : default_calibration(c.chip);
+  u.acc = d(c.chip.accelerators);
+  u.hbm = c.chip.memory_bandwidth / u.acc * u.cal.memory_efficiency;
+  u.host = c.host_link.per_chip_per_direction.value_or(bandwidth<>{});
+  u.s = d(m.seq_len);
+  u.h = d(m.hidden);
+  u.eta_calibrated = detail::gemm_eta(u.cal.gemm_efficiency, d(m.qk_head_size()));
+  const double replicated_per_hidden =
+      m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
+                       : model_constants::replicated_elements_per_hidden;
+  u.replicated = replicated_per_hidden * u.h;
+  u.mlp_elements = detail::mlp_activation_elements(m);
+  if (m.qk_norm != qk_norm_kind::none) {
+    u.qk_norm_elements = 2.0 * (d(m.heads) + d(m.key_value_heads())) * d(m.qk_head_size());
+  }
+  u.score_elements = d(m.heads) * attended_keys(m, u.s);
+  u.kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));
+  const parameter_counts counted = count_parameters(m);
+  u.block_dense = counted.position + counted.attention + counted.mlp + counted.shared_experts +
+                  counted.router + counted.norms;
+  u.routed_experts = counted.routed_experts;
+  return u;
+}
+
+// One plan's inputs to the continuous model: plan sizes, the pipeline split, flags (0 or 1), and
+// what scalar code decided from the plan's enums. T is double for one plan, a pack for a batch.
+template <class T>
+struct step_plan {
+  T tp{}, pp{}, vp{}, cp{}, ep{}, dp{}, microbatch{}, sequences{};
+  T first_layers{}, last_layers{}, other_layers{};  // other: busiest stage but the last (or 0)
+  T sequence_parallel{}, fused_attention{}, dropout{}, zero_stage{}, offloaded_layers{};
+  T full_recompute{}, op_recompute{};  // recompute::full, recompute::selective_op
+  T passes{}, score_forwards{};        // memory-bound passes; forward passes over the scores
+  T gemm_peak{}, attention_peak{}, eta_max{}, eta_attention{};  // per accelerator
+  T layer_flops{}, attention_flops{}, logits_flops{}, forward_matmul{};  // per microbatch
+  T model_flops{}, hardware_flops{};                                      // per step
+  T held_dense{}, held_experts{};  // parameters on the chip before ZeRO
+  T weight_bytes{}, gradient_bytes{};  // per parameter
+  T layer_activation_bytes{};          // stored per layer (only with offloaded layers)
+};
+
+// The members of step_plan<T>, in one order for every T (to move values between lanes).
+template <class T, class F>
+constexpr void for_each_member(step_plan<T>& x, F&& f) {
+  f(x.tp), f(x.pp), f(x.vp), f(x.cp), f(x.ep), f(x.dp), f(x.microbatch), f(x.sequences);
+  f(x.first_layers), f(x.last_layers), f(x.other_layers);
+  f(x.sequence_parallel), f(x.fused_attention), f(x.dropout), f(x.zero_stage),
+      f(x.offloaded_layers);
+  f(x.full_recompute), f(x.op_recompute), f(x.passes), f(x.score_forwards);
+  f(x.gemm_peak), f(x.attention_peak), f(x.eta_max), f(x.eta_attention);
+  f(x.layer_flops), f(x.attention_flops), f(x.logits_flops), f(x.forward_matmul);
+  f(x.model_flops), f(x.hardware_flops), f(x.held_dense), f(x.held_experts);
+  f(x.weight_bytes), f(x.gradient_bytes), f(x.layer_activation_bytes);
+}
+
+// The scalar half of one plan: its reason if the model refuses it (in the order the checks have
+// always run: model, cluster, plan, memory, options, precision), else its step_plan and memory.
+constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p,
+                                     step_plan<double>& x, memory_breakdown<double>& memory) {
+  if (u.model_or_cluster != nullptr) return u.model_or_cluster;
+  const transformer& m = *u.model;
+  const cluster_spec& c = *u.cluster;
+  const step_options& o = *u.options;
+  if (const reason* why = find_shape_problem(m, p, c, u.chips)) return why;
+  memory = plan_memory_per_chip(m, p, u.chips);
+  if (const reason* why = memory_problem(memory, c.chip, o.check_memory)) return why;
+  if (u.options_problem != nullptr) return u.options_problem;
   const result<flop_rate<>> gemm_peak_r = c.chip.try_peak(p.compute);
-  if (!gemm_peak_r) return *gemm_peak_r.error();
+  if (!gemm_peak_r) return gemm_peak_r.error();
   // Attention (softmax and the score GEMMs) runs at 16 bits: FP16 for an FP16 plan or a chip
   // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
   // against that peak cannot exceed 1.
@@ -217,137 +344,233 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
       p.compute == precision::fp16 || !c.chip.supports(precision::bf16) ? precision::fp16
                                                                          : precision::bf16;
   const result<flop_rate<>> attention_peak_r = c.chip.try_peak(attention_format);
-  if (!attention_peak_r) return *attention_peak_r.error();
+  if (!attention_peak_r) return attention_peak_r.error();
 
   using detail::d;
-  const chip_calibration cal = o.calibration ? *o.calibration : default_calibration(c.chip);
-  const double acc = d(c.chip.accelerators);
-  const flop_rate<> gemm_peak = gemm_peak_r.value() / acc;
-  const flop_rate<> attention_peak = flopcast::min(attention_peak_r.value() / acc, gemm_peak);
-  const bandwidth<> hbm = c.chip.memory_bandwidth / acc * cal.memory_efficiency;
-
-  const double t = d(p.tp), pp = d(p.pp), v = d(p.vp), cp = d(p.cp), ep = d(p.ep);
-  const double dp = d(data_parallel(p, chips));
-  const double b = d(p.microbatch), s = d(m.seq_len), h = d(m.hidden);
-  const double micro = d(p.global_batch) / (b * dp);
-  const double tokens_chip = b * s / cp;  // tokens a chip processes per microbatch
-
+  const flop_rate<> gemm_peak = gemm_peak_r.value() / u.acc;
+  x.gemm_peak = gemm_peak.base_value();
+  x.attention_peak = flopcast::min(attention_peak_r.value() / u.acc, gemm_peak).base_value();
+  x.tp = d(p.tp), x.pp = d(p.pp), x.vp = d(p.vp), x.cp = d(p.cp), x.ep = d(p.ep);
+  x.dp = d(data_parallel(p, u.chips));
+  x.microbatch = d(p.microbatch);
+  x.sequences = d(p.global_batch);
   // The stages that may pace the pipeline: the last (it also computes the logits) and the
   // busiest other one, each with its own layer count (pipeline_split_of: even splits give every
-  // stage layers / pp, and the last one paces, as before).
+  // stage layers / pp, and the last one paces).
   const pipeline_split layout = pipeline_split_of(m, p);
+  x.first_layers = d(layout.first);
+  x.last_layers = d(layout.last);
+  x.other_layers = d(layout.busiest_other);
+  x.sequence_parallel = p.sequence_parallel ? 1.0 : 0.0;
+  x.fused_attention = p.fused_attention ? 1.0 : 0.0;
+  x.dropout = p.dropout ? 1.0 : 0.0;
+  x.zero_stage = d(p.zero_stage);
+  x.offloaded_layers = d(p.offloaded_layers);
+  const bool full = p.recompute_mode == recompute::full;
+  // Per-op selective recompute re-runs the norms and activations (and the projections' memory
+  // traffic) but not the attention: one more pass of the memory-bound kernels.
+  const bool op_sac = p.recompute_mode == recompute::selective_op;
+  x.full_recompute = full ? 1.0 : 0.0;
+  x.op_recompute = op_sac ? 1.0 : 0.0;
+  x.passes = 3.0 + (full ? 1.0 : 0.0) + (op_sac ? 1.0 : 0.0);  // forward once, backward twice
+  x.score_forwards =
+      1.0 + (full || p.recompute_mode == recompute::selective ? 1.0 : 0.0);
 
-  // ---- Compute per microbatch. Time counts the FLOPs the kernels execute: a fused
+  // Compute per microbatch. Time counts the FLOPs the kernels execute: a fused
   // (FlashAttention-style) causal kernel skips the fully masked half of the scores, while
   // unfused attention multiplies all of them and masks afterwards. `o.mask` only sets the
   // convention MFU is reported in.
   const attention_mask executed =
       p.fused_attention ? attention_mask::causal_skip : attention_mask::dense;
-  const step_flops<double> f = flops_per_step<double>(m, b, s, p.recompute_mode, executed);
-  const double split = t * cp;
-  const flop_count<> all_layer_flops = f.forward.matmul + f.backward.matmul + f.recomputed.matmul;
-  const flop_count<> all_attention_flops =
-      f.forward.attention + f.backward.attention + f.recomputed.attention;
-  const flop_count<> logits_flops = (f.forward.logits + f.backward.logits) / split;
-  const double eta_max = gemm_efficiency_at(cal, p.compute);
-  const double eta_gemm = detail::layer_gemm_eta(m, eta_max, t, ep, tokens_chip);
-  const double eta_logits = detail::gemm_eta(
-      eta_max, flopcast::min(tokens_chip, flopcast::min(h, d(m.vocab) / t)));
-  const double eta_calibrated = detail::gemm_eta(cal.gemm_efficiency, d(m.qk_head_size()));
+  const step_flops<double> f =
+      flops_per_step<double>(m, x.microbatch, u.s, p.recompute_mode, executed);
+  x.layer_flops = (f.forward.matmul + f.backward.matmul + f.recomputed.matmul).base_value();
+  x.attention_flops =
+      (f.forward.attention + f.backward.attention + f.recomputed.attention).base_value();
+  x.logits_flops = (f.forward.logits + f.backward.logits).base_value();
+  x.forward_matmul = f.forward.matmul.base_value();
+  x.eta_max = gemm_efficiency_at(u.cal, p.compute);
   // A named fused kernel runs the forward (and its recompute) and the backward at its own
   // fractions of the peak; they combine as times into one efficiency for the attention FLOPs.
-  const double keys = s / cp * (executed == attention_mask::causal_skip ? 0.5 : 1.0);
+  const double keys = u.s / x.cp * (executed == attention_mask::causal_skip ? 0.5 : 1.0);
   const attention_efficiency kernel =
       p.fused_attention ? attention_kernel_efficiency(o.attention, c.chip.arch, keys,
                                                       d(m.qk_head_size()))
                         : attention_efficiency{};
-  const double attention_forward =
-      (f.forward.attention + f.recomputed.attention).base_value();
+  const double attention_forward = (f.forward.attention + f.recomputed.attention).base_value();
   const double attention_backward = f.backward.attention.base_value();
-  const double eta_attention =
+  x.eta_attention =
       kernel.forward > 0.0 && attention_forward + attention_backward > 0.0
           ? (attention_forward + attention_backward) /
                 (attention_forward / kernel.forward + attention_backward / kernel.backward)
-          : eta_calibrated;
+          : u.eta_calibrated;
+  const step_flops<double> whole = flops_per_step<double>(m, x.sequences, u.s, p.recompute_mode,
+                                                          o.mask);
+  x.model_flops = whole.model().base_value();
+  x.hardware_flops = whole.hardware().base_value();
+
+  const sharding<double> held_sharding = sharding_of(m, p, u.chips);
+  const chip_parameters<double> held = parameters_per_chip<double>(m, held_sharding);
+  x.held_dense = held.dense;
+  x.held_experts = held.experts;
+  const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
+  x.weight_bytes = sb.weights;
+  x.gradient_bytes = sb.gradients;
+  // The offloaded layers' stored activations (averaged over dense and MoE layers).
+  if (p.offloaded_layers > 0) {
+    const activation_options stored = plan_activation_options(p);
+    const data_size<> per_layer =
+        (activation_bytes_per_layer<double>(m, x.microbatch, u.s, held_sharding, stored,
+                                            layer_mlp::dense) *
+             d(m.dense_layer_count()) +
+         activation_bytes_per_layer<double>(m, x.microbatch, u.s, held_sharding, stored,
+                                            layer_mlp::experts) *
+             d(m.moe_layer_count())) /
+        d(m.layers);
+    x.layer_activation_bytes = per_layer.base_value();
+  }
+  return nullptr;
+}
+
+// The breakdown as numbers (base units), for any T; step_breakdown is its double form.
+template <class T>
+struct step_values {
+  T compute{}, memory_bound{}, tp_comm{}, cp_comm{}, ep_comm{}, pp_comm{}, bubble{}, dp_comm{},
+      offload{}, optimizer{}, step{};
+  T microbatches{}, data_parallel{}, gemm_efficiency{}, model_flops{}, hardware_flops{},
+      tokens_per_step{}, tokens_per_s{}, model_flops_per_chip{}, hardware_flops_per_chip{}, mfu{},
+      hfu{};
+};
+
+template <class T, class F>
+constexpr void for_each_member(step_values<T>& x, F&& f) {
+  f(x.compute), f(x.memory_bound), f(x.tp_comm), f(x.cp_comm), f(x.ep_comm), f(x.pp_comm);
+  f(x.bubble), f(x.dp_comm), f(x.offload), f(x.optimizer), f(x.step);
+  f(x.microbatches), f(x.data_parallel), f(x.gemm_efficiency), f(x.model_flops);
+  f(x.hardware_flops), f(x.tokens_per_step), f(x.tokens_per_s), f(x.model_flops_per_chip);
+  f(x.hardware_flops_per_chip), f(x.mfu), f(x.hfu);
+}
+
+namespace detail {
+// One microbatch on one pipeline stage.
+template <class T>
+struct stage_terms {
+  duration<T> compute{}, memory{}, tp{}, cp{}, ep{}, zero3{}, offload{}, total{};
+};
+template <class T>
+constexpr stage_terms<T> select_stage(mask_t<T> m, const stage_terms<T>& a,
+                                      const stage_terms<T>& b) {
+  return {flopcast::select(m, a.compute, b.compute), flopcast::select(m, a.memory, b.memory),
+          flopcast::select(m, a.tp, b.tp),           flopcast::select(m, a.cp, b.cp),
+          flopcast::select(m, a.ep, b.ep),           flopcast::select(m, a.zero3, b.zero3),
+          flopcast::select(m, a.offload, b.offload), flopcast::select(m, a.total, b.total)};
+}
+}  // namespace detail
+
+// The continuous step model: every term of the breakdown from one plan's step_plan values.
+template <class T>
+constexpr step_values<T> step_terms_of(const step_setup& u, const step_plan<T>& x) {
+  using detail::d;
+  using detail::flag;
+  using detail::max0;
+  const transformer& m = *u.model;
+  const cluster_spec& c = *u.cluster;
+  const step_options& o = *u.options;
+  const duration<T> no_time = duration<T>::from_base(T(0.0));
+  const T zero = T(0.0), one = T(1.0);
+  const bandwidth<T> hbm = splat<T>(u.hbm);
+  const flop_rate<T> gemm_peak = flop_rate<T>::from_base(x.gemm_peak);
+  const flop_rate<T> attention_peak = flop_rate<T>::from_base(x.attention_peak);
+
+  const T t = x.tp, pp = x.pp, v = x.vp, cp = x.cp, ep = x.ep, dp = x.dp, b = x.microbatch;
+  const T s = T(u.s), h = T(u.h);
+  const T micro = x.sequences / (b * dp);
+  const T tokens_chip = b * s / cp;  // tokens a chip processes per microbatch
+
+  // ---- Compute per microbatch (FLOP counts from prepare_step).
+  const T split = t * cp;
+  const flop_count<T> all_layer_flops = flop_count<T>::from_base(x.layer_flops);
+  const flop_count<T> all_attention_flops = flop_count<T>::from_base(x.attention_flops);
+  const flop_count<T> logits_flops = flop_count<T>::from_base(x.logits_flops) / split;
+  const T eta_gemm = detail::layer_gemm_eta<T>(m, x.eta_max, t, ep, tokens_chip);
+  const T eta_logits = detail::gemm_eta<T>(
+      x.eta_max, flopcast::min(tokens_chip, flopcast::min(h, T(d(m.vocab)) / t)));
+  const T eta_attention = x.eta_attention;
 
   // ---- Memory-bound kernels per microbatch, per layer.
-  const double replicated_per_hidden =
-      m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
-                       : model_constants::replicated_elements_per_hidden;
-  const double replicated = replicated_per_hidden * h / (p.sequence_parallel ? t : 1.0);
-  double sharded = detail::mlp_activation_elements(m) / t;
+  const T replicated = T(u.replicated) / flopcast::select(flag(x.sequence_parallel), t, one);
+  T sharded = T(u.mlp_elements) / t;
   // QK-norm reads and writes the queries and keys (TP shards them with the heads).
-  if (m.qk_norm != qk_norm_kind::none) {
-    sharded += 2.0 * (d(m.heads) + d(m.key_value_heads())) * d(m.qk_head_size()) / t;
-  }
+  if (m.qk_norm != qk_norm_kind::none) sharded = sharded + T(u.qk_norm_elements) / t;
   // Unfused attention: the elementwise kernels over the s x s scores, per (token, key, head); the
   // batched GEMMs that write and read them are the attention GEMM term above.
-  const double score_keys = p.fused_attention ? 0.0 : d(m.heads) * attended_keys(m, s) / t;
-  const double dropout = p.dropout ? 1.0 : 0.0;
-  const double score_forward = model_constants::score_softmax_forward +
-                               dropout * model_constants::score_dropout_forward;
-  const double score_backward = model_constants::score_softmax_backward +
-                                dropout * model_constants::score_dropout_backward;
-  double passes = 3.0;  // forward once, backward twice
-  double score_forwards = 1.0;
-  if (p.recompute_mode == recompute::full) passes += 1.0, score_forwards += 1.0;
-  if (p.recompute_mode == recompute::selective) score_forwards += 1.0;
-  // Per-op selective recompute re-runs the norms and activations (and the projections' memory
-  // traffic) but not the attention: one more pass of the memory-bound kernels.
-  const bool op_sac = p.recompute_mode == recompute::selective_op;
-  if (op_sac) passes += 1.0;
+  const T score_keys = flopcast::select(flag(x.fused_attention), zero, T(u.score_elements) / t);
+  const T score_forward = T(model_constants::score_softmax_forward) +
+                          x.dropout * T(model_constants::score_dropout_forward);
+  const T score_backward = T(model_constants::score_softmax_backward) +
+                           x.dropout * T(model_constants::score_dropout_backward);
+  const T passes = x.passes, score_forwards = x.score_forwards;
+  const auto sixfold = flag(x.full_recompute) || flag(x.op_recompute);
 
   // ---- Tensor parallel: 4 (6 with full recompute) all-reduces per layer; a parallel block
   // (GPT-J, Falcon, PaLM) sums attention and MLP before one all-reduce: 2 (3).
-  const data_size<> activation = data_size<>::from_base(tokens_chip * h * 2.0);
+  const data_size<T> activation = data_size<T>::from_base(tokens_chip * h * T(2.0));
   // Per-op selective recompute saves reduce-scatter outputs but re-gathers the inputs of the
   // recomputed projections: two more, like full recompute.
-  const double tp_collectives = (p.recompute_mode == recompute::full || op_sac ? 6.0 : 4.0) /
-                                (m.parallel_block ? 2.0 : 1.0);
+  const T tp_collectives = flopcast::select(sixfold, T(6.0), T(4.0)) /
+                           T(m.parallel_block ? 2.0 : 1.0);
 
   // ---- Context parallel: K and V of the whole sequence gathered per layer.
-  const double kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));
-  const data_size<> kv = data_size<>::from_base(b * s * kv_width * 2.0 / t);
+  const data_size<T> kv = data_size<T>::from_base(b * s * T(u.kv_width) * T(2.0) / t);
 
   // ---- Expert parallel: dispatch and combine of the routed tokens, forward and backward.
-  const data_size<> routed = data_size<>::from_base(tokens_chip * d(m.moe.top_k) * h * 2.0 / t);
-  const double ep_collectives = p.recompute_mode == recompute::full || op_sac ? 6.0 : 4.0;
+  const data_size<T> routed =
+      data_size<T>::from_base(tokens_chip * T(d(m.moe.top_k)) * h * T(2.0) / t);
+  const T ep_collectives = flopcast::select(sixfold, T(6.0), T(4.0));
 
   // ---- Pipeline sends: forward activation and backward gradient per chunk boundary.
   const bool megatron_order = o.order == rank_order::tp_cp_dp_pp;
-  const double pp_stride = megatron_order ? t * cp * dp : t * cp;
-  const duration<> p2p_one = point_to_point<double>(c, activation / t, pp_stride);
-  const duration<> pp_mb = p.pp > 1 && !o.overlap_pp ? p2p_one * (2.0 * v) : duration<>{};
+  const T pp_stride = megatron_order ? t * cp * dp : t * cp;
+  const duration<T> p2p_one = point_to_point<T>(c, activation / t, pp_stride);
+  const duration<T> pp_mb = o.overlap_pp ? no_time
+                                         : flopcast::select(pp > one, p2p_one * (T(2.0) * v),
+                                                            no_time);
 
   // ---- ZeRO-3 weight gathers and gradient reduce-scatters, per microbatch, prefetched.
-  const chip_parameters<double> held = parameters_per_chip<double>(m, sharding_of(m, p, chips));
-  const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
-  const double dp_group = dp * cp;
+  const T held_total = x.held_dense + x.held_experts;
+  const T dp_group = dp * cp;
   // The DP x CP group: contiguous after TP in Megatron's order; in Llama 3's, DP peers are a whole
   // pipeline apart (with CP > 1 the group is approximated as contiguous after TP).
-  const double dp_stride = megatron_order || cp > 1.0 ? t : t * pp;
-  const data_size<> weights = data_size<>::from_base(held.total() * sb.weights);
-  const data_size<> grads = data_size<>::from_base(held.total() * sb.gradients);
+  const T dp_stride = megatron_order ? t : flopcast::select(cp > one, t, t * pp);
+  const data_size<T> weights = data_size<T>::from_base(held_total * x.weight_bytes);
+  const data_size<T> grads = data_size<T>::from_base(held_total * x.gradient_bytes);
   // Data-parallel collectives: on the cluster's placement, or flat at the NIC rate.
-  const bool spans_domains = place_group<double>(c, dp_group, dp_stride).domains > 1.0;
-  const bool flat = !o.hierarchical_dp && spans_domains;
-  const duration<> nic_alpha = c.scale_out.latency;
-  const auto nic = [&](data_size<> bytes) {
-    return at_message_size<double>(c.scale_out_achievable(), bytes, c.scale_out.half_size);
+  const auto flat = [&] {
+    if (o.hierarchical_dp) return zero > one;  // all false
+    return place_group<T>(c, dp_group, dp_stride).domains > one;
+  }();
+  const duration<T> nic_alpha = splat<T>(c.scale_out.latency);
+  const auto nic = [&](data_size<T> bytes) {
+    return at_message_size<T>(splat<T>(c.scale_out_achievable()), bytes,
+                              splat<T>(c.scale_out.half_size));
   };
-  const auto dp_all_gather = [&](data_size<> bytes) {
-    return flat ? all_gather<double>(bytes, dp_group, nic(bytes), nic_alpha)
-                : all_gather<double>(c, bytes, dp_group, dp_stride);
+  const auto dp_all_gather = [&](data_size<T> bytes) {
+    return detail::choose<T>(
+        flat, [&] { return all_gather<T>(bytes, dp_group, nic(bytes), nic_alpha); },
+        [&] { return all_gather<T>(c, bytes, dp_group, dp_stride); });
   };
-  const auto dp_reduce_scatter = [&](data_size<> bytes) {
-    return flat ? reduce_scatter<double>(bytes, dp_group, nic(bytes), nic_alpha)
-                : reduce_scatter<double>(c, bytes, dp_group, dp_stride);
+  const auto dp_reduce_scatter = [&](data_size<T> bytes) {
+    return detail::choose<T>(
+        flat, [&] { return reduce_scatter<T>(bytes, dp_group, nic(bytes), nic_alpha); },
+        [&] { return reduce_scatter<T>(c, bytes, dp_group, dp_stride); });
   };
-  const auto dp_all_reduce = [&](data_size<> bytes) {
-    return flat ? all_reduce<double>(bytes, dp_group, nic(bytes), nic_alpha)
-                : all_reduce<double>(c, bytes, dp_group, dp_stride);
+  const auto dp_all_reduce = [&](data_size<T> bytes) {
+    return detail::choose<T>(
+        flat, [&] { return all_reduce<T>(bytes, dp_group, nic(bytes), nic_alpha); },
+        [&] { return all_reduce<T>(c, bytes, dp_group, dp_stride); });
   };
-  const bool zero3 = p.zero_stage == 3 && dp_group > 1.0;
+  const auto zero3 = x.zero_stage == T(3.0) && dp_group > one;
+  const bool any_zero3 = number_traits<T>::any(zero3);
   // ZeRO-3 / FSDP as it runs: one all-gather of a layer's weights before its forward and again
   // before its backward, and one reduce-scatter of its gradients after its backward, each of one
   // layer's size (FSDP wraps each transformer block; DeepSpeed gathers per module). Each can hide
@@ -357,96 +580,91 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // policies wrap each block and leave the tables to the root) is gathered once before the
   // forward and its gradients reduce-scattered once after the backward, with nothing to hide
   // behind; so is the first block's gather.
-  const parameter_counts counted = count_parameters(m);
-  const double block_dense = counted.position + counted.attention + counted.mlp +
-                             counted.shared_experts + counted.router + counted.norms;
-  const double layer_params =
-      (block_dense / t + counted.routed_experts / (t * ep)) / d(m.layers);
-  const double root_params = flopcast::max(0.0, held.total() - layer_params * d(layout.first));
-  const data_size<> layer_weights = data_size<>::from_base(layer_params * sb.weights);
-  const data_size<> layer_grads = data_size<>::from_base(layer_params * sb.gradients);
-  const duration<> zero3_gather = zero3 ? dp_all_gather(layer_weights) : duration<>{};
-  const duration<> zero3_scatter = zero3 ? dp_reduce_scatter(layer_grads) : duration<>{};
-  const duration<> zero3_root =
-      zero3 && root_params > 0.0
-          ? dp_all_gather(data_size<>::from_base(root_params * sb.weights)) +
-                dp_reduce_scatter(data_size<>::from_base(root_params * sb.gradients))
-          : duration<>{};
-  const double forward_share =
-      f.forward.matmul.base_value() / all_layer_flops.base_value();  // 1/3, 1/4 with recompute
+  const T layer_params =
+      (T(u.block_dense) / t + T(u.routed_experts) / (t * ep)) / T(d(m.layers));
+  const T root_params = flopcast::max(zero, held_total - layer_params * x.first_layers);
+  duration<T> zero3_gather = no_time, zero3_scatter = no_time, zero3_root = no_time;
+  if (any_zero3) {
+    const data_size<T> layer_weights = data_size<T>::from_base(layer_params * x.weight_bytes);
+    const data_size<T> layer_grads = data_size<T>::from_base(layer_params * x.gradient_bytes);
+    zero3_gather = flopcast::select(zero3, dp_all_gather(layer_weights), no_time);
+    zero3_scatter = flopcast::select(zero3, dp_reduce_scatter(layer_grads), no_time);
+    const auto rooted = zero3 && root_params > zero;
+    if (number_traits<T>::any(rooted)) {
+      zero3_root = flopcast::select(
+          rooted,
+          dp_all_gather(data_size<T>::from_base(root_params * x.weight_bytes)) +
+              dp_reduce_scatter(data_size<T>::from_base(root_params * x.gradient_bytes)),
+          no_time);
+    }
+  }
+  const T forward_share = x.forward_matmul / x.layer_flops;  // 1/3, 1/4 with recompute
 
   // ---- Activation offload: the offloaded layers' stored activations go to host memory during
   // the forward and come back during the backward, over the host link, overlapped with compute
   // (Megatron-Core's cpu_offloading); what the phase's compute cannot cover is exposed.
-  const sharding<double> held_sharding = sharding_of(m, p, chips);
-  const activation_options stored = plan_activation_options(p);
-  const data_size<> layer_activations =
-      (activation_bytes_per_layer<double>(m, b, s, held_sharding, stored, layer_mlp::dense) *
-           d(m.dense_layer_count()) +
-       activation_bytes_per_layer<double>(m, b, s, held_sharding, stored, layer_mlp::experts) *
-           d(m.moe_layer_count())) /
-      d(m.layers);
-  const bandwidth<> host = c.host_link.per_chip_per_direction.value_or(bandwidth<>{});
+  const data_size<T> layer_activations = data_size<T>::from_base(x.layer_activation_bytes);
+  const bandwidth<T> host = splat<T>(u.host);
+  const bool host_link = u.host.base_value() > 0.0;
 
-  // One microbatch on a stage of `stage_layers` layers (with the logits on the last stage). The
-  // stage's share of the layers' work is written as a divisor, layers / stage_layers, which is
-  // exactly pp when the split is even, so even splits keep the same bits as a layers / pp model.
-  struct stage_terms {
-    duration<> compute{}, memory{}, tp{}, cp{}, ep{}, zero3{}, offload{}, total{};
-  };
-  const auto stage_time = [&](int stage_layers, bool logits) {
-    const double n = d(stage_layers);
-    const double divisor = d(m.layers) / n;
-    stage_terms r;
-    const flop_count<> layer_flops = all_layer_flops / (divisor * split);
-    const flop_count<> attention_flops = all_attention_flops / (divisor * split);
-    const duration<> attention_time = attention_flops / (attention_peak * eta_attention);
-    const duration<> logits_time =
-        logits ? logits_flops / (gemm_peak * eta_logits) : duration<>{};
+  // One microbatch on a stage of `n` layers (with the logits on the last stage). The stage's
+  // share of the layers' work is written as a divisor, layers / n, which is exactly pp when the
+  // split is even, so even splits keep the same bits as a layers / pp model.
+  const auto stage_time = [&](T n, bool logits) {
+    const T divisor = T(d(m.layers)) / n;
+    detail::stage_terms<T> r;
+    const flop_count<T> layer_flops = all_layer_flops / (divisor * split);
+    const flop_count<T> attention_flops = all_attention_flops / (divisor * split);
+    const duration<T> attention_time = attention_flops / (attention_peak * eta_attention);
+    const duration<T> logits_time =
+        logits ? logits_flops / (gemm_peak * eta_logits) : no_time;
     r.compute = layer_flops / (gemm_peak * eta_gemm) + logits_time + attention_time +
-                model_constants::layer_pass_overhead * (n * passes);
-    const data_size<> traffic = data_size<>::from_base(
-        tokens_chip * n * 2.0 *
+                splat<T>(model_constants::layer_pass_overhead) * (n * passes);
+    const data_size<T> traffic = data_size<T>::from_base(
+        tokens_chip * n * T(2.0) *
         ((replicated + sharded) * passes +
          score_keys * (score_forward * score_forwards + score_backward)));
     r.memory = traffic / hbm;
-    r.tp = all_reduce<double>(c, activation, t, 1.0) * (n * tp_collectives) * (1.0 - o.tp_overlap);
-    const duration<> cp_raw =
-        (all_gather<double>(c, kv, cp, t) * 2.0 + reduce_scatter<double>(c, kv, cp, t)) * n;
-    r.cp = o.overlap_cp ? detail::max0(cp_raw - attention_time) : cp_raw;
-    const double moe_layers = d(m.moe_layer_count()) / divisor;
-    r.ep = all_to_all<double>(c, routed, ep, t * cp) * (moe_layers * ep_collectives);
-    if (zero3) {
-      const duration<> forward = zero3_gather * n, backward = (zero3_gather + zero3_scatter) * n;
-      r.zero3 = o.zero3_prefetch
-                    ? zero3_root + zero3_gather +
-                          detail::max0(forward - r.compute * forward_share) +
-                          detail::max0(backward - r.compute * (1.0 - forward_share))
-                    : zero3_root + forward + backward;
+    r.tp = all_reduce<T>(c, activation, t, one) * (n * tp_collectives) * T(1.0 - o.tp_overlap);
+    const duration<T> cp_raw =
+        (all_gather<T>(c, kv, cp, t) * T(2.0) + reduce_scatter<T>(c, kv, cp, t)) * n;
+    r.cp = o.overlap_cp ? max0(cp_raw - attention_time) : cp_raw;
+    const T moe_layers = T(d(m.moe_layer_count())) / divisor;
+    r.ep = all_to_all<T>(c, routed, ep, t * cp) * (moe_layers * ep_collectives);
+    r.zero3 = no_time;
+    if (any_zero3) {
+      const duration<T> forward = zero3_gather * n;
+      const duration<T> backward = (zero3_gather + zero3_scatter) * n;
+      r.zero3 = flopcast::select(
+          zero3,
+          o.zero3_prefetch ? zero3_root + zero3_gather +
+                                 max0(forward - r.compute * forward_share) +
+                                 max0(backward - r.compute * (one - forward_share))
+                           : zero3_root + forward + backward,
+          no_time);
     }
-    const double offloaded = flopcast::min(d(p.offloaded_layers), n);
-    if (offloaded > 0.0 && host.base_value() > 0.0) {
-      const duration<> transfer = layer_activations * offloaded / host;
-      r.offload = detail::max0(transfer - r.compute * forward_share) +
-                  detail::max0(transfer - r.compute * (1.0 - forward_share));
+    r.offload = no_time;
+    const T offloaded = flopcast::min(x.offloaded_layers, n);
+    const auto offloading = offloaded > zero;
+    if (host_link && number_traits<T>::any(offloading)) {
+      const duration<T> transfer = layer_activations * offloaded / host;
+      r.offload = flopcast::select(offloading,
+                                   max0(transfer - r.compute * forward_share) +
+                                       max0(transfer - r.compute * (one - forward_share)),
+                                   no_time);
     }
     r.total = r.compute + r.memory + r.tp + r.cp + r.ep + pp_mb + r.zero3 + r.offload;
     return r;
   };
   // The busiest stage paces every slot of the schedule: the last stage unless another holds
   // enough more layers to outweigh the logits.
-  stage_terms paced = stage_time(layout.last, true);
-  if (layout.busiest_other > 0) {
-    const stage_terms other = stage_time(layout.busiest_other, false);
-    if (other.total > paced.total) paced = other;
+  detail::stage_terms<T> paced = stage_time(x.last_layers, true);
+  const auto has_other = x.other_layers > zero;
+  if (number_traits<T>::any(has_other)) {
+    const detail::stage_terms<T> other = stage_time(x.other_layers, false);
+    paced = detail::select_stage<T>(has_other && other.total > paced.total, other, paced);
   }
-  const duration<> compute_mb = paced.compute;
-  const duration<> memory_mb = paced.memory;
-  const duration<> tp_mb = paced.tp;
-  const duration<> cp_mb = paced.cp;
-  const duration<> ep_mb = paced.ep;
-  const duration<> zero3_mb = paced.zero3;
-  const duration<> microbatch_time = paced.total;
+  const duration<T> microbatch_time = paced.total;
   // The fill and drain: (p - 1)/v slots. This stays honest with fewer microbatches than stages:
   // with v = 1 each microbatch must pass all p stages forward and back, and the last of the m
   // starts m - 1 slots after the first, so the step is (p + m - 1) slots, exactly m + (p - 1),
@@ -455,7 +673,7 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // and m + (p - 1)/v >= p slots, again at least the p stage-times one microbatch needs. With an
   // uneven split every slot is timed at the busiest stage, an upper bound on the fill and drain
   // (the other stages are no slower).
-  const double bubble_fraction = (pp - 1.0) / v;
+  const T bubble_fraction = (pp - one) / v;
 
   // ---- Data-parallel gradient reduction (stages 0-2), hidden behind the last backward.
   // Stage 0 all-reduces gradients during the last backward (2/3 of a microbatch's compute);
@@ -469,66 +687,106 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
   // them whole: each microbatch's backward reduce-scatters its gradients into the shards
   // (DeepSpeed's stage 2 reduces at every micro-step; PyTorch FSDP's SHARD_GRAD_OP without
   // no_sync likewise). The first m - 1 of those reductions hide behind their own backward
-  // (2/3 of a microbatch's compute) but for the last bucket; the last one is counted below.
-  duration<> dp_time{}, dp_tail{}, zero2_per_microbatch{};
-  if (p.zero_stage < 3 && dp_group > 1.0) {
-    const double bucket_params = flopcast::max(model_constants::gradient_bucket_parameters,
-                                               model_constants::gradient_bucket_per_rank * dp_group);
-    const double buckets = flopcast::max(1.0, held.total() / bucket_params);
-    const data_size<> bucket_grads = grads / buckets;
-    const data_size<> bucket_weights = weights / buckets;
-    dp_tail = p.zero_stage == 0 ? dp_all_reduce(bucket_grads) : dp_reduce_scatter(bucket_grads);
-    dp_time = p.zero_stage == 0 ? dp_tail * buckets
-                                : (dp_tail + dp_all_gather(bucket_weights)) * buckets;
-    if (p.zero_stage == 2) {
-      const duration<> scatter = dp_tail * buckets;
-      zero2_per_microbatch =
-          o.overlap_dp ? flopcast::max(detail::max0(scatter - compute_mb * (2.0 / 3.0)), dp_tail)
-                       : scatter;
-    }
+  // (2/3 of a microbatch's compute) but for the last bucket; the last one is counted as stage 1's.
+  const auto stage0 = x.zero_stage == zero;
+  const auto stage2 = x.zero_stage == T(2.0);
+  duration<T> dp_time = no_time, dp_tail = no_time, zero2_per_microbatch = no_time;
+  const auto reduced = x.zero_stage < T(3.0) && dp_group > one;
+  if (number_traits<T>::any(reduced)) {
+    const T bucket_params =
+        flopcast::max(T(model_constants::gradient_bucket_parameters),
+                      T(model_constants::gradient_bucket_per_rank) * dp_group);
+    const T buckets = flopcast::max(one, held_total / bucket_params);
+    const data_size<T> bucket_grads = grads / buckets;
+    const data_size<T> bucket_weights = weights / buckets;
+    const duration<T> tail = detail::choose<T>(
+        stage0, [&] { return dp_all_reduce(bucket_grads); },
+        [&] { return dp_reduce_scatter(bucket_grads); });
+    const duration<T> time = detail::choose<T>(
+        stage0, [&] { return tail * buckets; },
+        [&] { return (tail + dp_all_gather(bucket_weights)) * buckets; });
+    dp_tail = flopcast::select(reduced, tail, no_time);
+    dp_time = flopcast::select(reduced, time, no_time);
+    const duration<T> scatter = tail * buckets;
+    const duration<T> per_microbatch =
+        o.overlap_dp ? flopcast::max(max0(scatter - paced.compute * T(2.0 / 3.0)), tail) : scatter;
+    zero2_per_microbatch = flopcast::select(reduced && stage2, per_microbatch, no_time);
   }
-  const double window = p.zero_stage == 0 ? 2.0 / 3.0 : 1.0;
-  const duration<> overlap_window = o.overlap_dp ? compute_mb * window : duration<>{};
-  const duration<> dp_exposed =
-      (o.overlap_dp ? flopcast::max(detail::max0(dp_time - overlap_window), dp_tail) : dp_time) +
-      zero2_per_microbatch * flopcast::max(0.0, micro - 1.0);
+  const T window = flopcast::select(stage0, T(2.0 / 3.0), one);
+  const duration<T> overlap_window = o.overlap_dp ? paced.compute * window : no_time;
+  const duration<T> dp_exposed =
+      (o.overlap_dp ? flopcast::max(max0(dp_time - overlap_window), dp_tail) : dp_time) +
+      zero2_per_microbatch * flopcast::max(zero, micro - one);
 
   // ---- Optimizer step over the parameters this chip updates.
-  const double updated = p.zero_stage >= 1 ? held.dense / dp_group + held.experts / (dp_group / ep)
-                                           : held.total();
-  const duration<> optimizer_time =
-      data_size<>::from_base(updated * model_constants::optimizer_bytes_per_parameter) / hbm;
+  const T updated = flopcast::select(x.zero_stage >= one,
+                                     x.held_dense / dp_group + x.held_experts / (dp_group / ep),
+                                     held_total);
+  const duration<T> optimizer_time =
+      data_size<T>::from_base(updated * T(model_constants::optimizer_bytes_per_parameter)) / hbm;
 
-  step_breakdown r;
+  step_values<T> r;
   r.microbatches = micro;
   r.data_parallel = dp;
   r.gemm_efficiency = eta_gemm;
-  const double slots = micro + bubble_fraction;
-  r.compute = compute_mb * micro;
-  r.memory_bound = memory_mb * micro;
-  r.offload = paced.offload * micro;
-  r.tp_comm = tp_mb * micro;
-  r.cp_comm = cp_mb * micro;
-  r.ep_comm = ep_mb * micro;
-  r.pp_comm = pp_mb * micro;
-  r.dp_comm = dp_exposed + zero3_mb * micro;
-  r.bubble = microbatch_time * bubble_fraction;
-  r.optimizer = optimizer_time;
-  r.step = microbatch_time * slots + dp_exposed + optimizer_time;
+  const T slots = micro + bubble_fraction;
+  r.compute = (paced.compute * micro).base_value();
+  r.memory_bound = (paced.memory * micro).base_value();
+  r.offload = (paced.offload * micro).base_value();
+  r.tp_comm = (paced.tp * micro).base_value();
+  r.cp_comm = (paced.cp * micro).base_value();
+  r.ep_comm = (paced.ep * micro).base_value();
+  r.pp_comm = (pp_mb * micro).base_value();
+  r.dp_comm = (dp_exposed + paced.zero3 * micro).base_value();
+  r.bubble = (microbatch_time * bubble_fraction).base_value();
+  r.optimizer = optimizer_time.base_value();
+  const duration<T> step = microbatch_time * slots + dp_exposed + optimizer_time;
+  r.step = step.base_value();
 
-  const double seqs = d(p.global_batch);
-  const step_flops<double> whole = flops_per_step<double>(m, seqs, s, p.recompute_mode, o.mask);
-  r.model_flops = whole.model();
-  r.hardware_flops = whole.hardware();
-  r.tokens_per_step = seqs * s;
-  r.tokens_per_s = r.tokens_per_step / r.step.in(seconds);
-  r.model_flops_per_chip = r.model_flops / r.step / d(chips);
-  r.hardware_flops_per_chip = r.hardware_flops / r.step / d(chips);
-  r.mfu = r.model_flops_per_chip / gemm_peak;
-  r.hfu = r.hardware_flops_per_chip / gemm_peak;
-  r.memory = plan_memory_per_chip(m, p, chips);
-  // Every input was in range; a result that still is not a finite positive time (an input at an
-  // extreme of its range) is refused, never returned.
+  const flop_count<T> model_flops = flop_count<T>::from_base(x.model_flops);
+  const flop_count<T> hardware_flops = flop_count<T>::from_base(x.hardware_flops);
+  r.model_flops = x.model_flops;
+  r.hardware_flops = x.hardware_flops;
+  r.tokens_per_step = x.sequences * s;
+  r.tokens_per_s = r.tokens_per_step / step.in(seconds);
+  const flop_rate<T> model_rate = model_flops / step / T(d(u.chips));
+  const flop_rate<T> hardware_rate = hardware_flops / step / T(d(u.chips));
+  r.model_flops_per_chip = model_rate.base_value();
+  r.hardware_flops_per_chip = hardware_rate.base_value();
+  r.mfu = model_rate / gemm_peak;
+  r.hfu = hardware_rate / gemm_peak;
+  return r;
+}
+
+// The double form of one plan's values with its memory, or the reason it is refused: every input
+// was in range; a result that still is not a finite positive time (an input at an extreme of its
+// range) is refused, never returned.
+constexpr result<step_breakdown> finish_step(const step_values<double>& v,
+                                             const memory_breakdown<double>& memory) {
+  step_breakdown r;
+  r.compute = duration<>::from_base(v.compute);
+  r.memory_bound = duration<>::from_base(v.memory_bound);
+  r.tp_comm = duration<>::from_base(v.tp_comm);
+  r.cp_comm = duration<>::from_base(v.cp_comm);
+  r.ep_comm = duration<>::from_base(v.ep_comm);
+  r.pp_comm = duration<>::from_base(v.pp_comm);
+  r.bubble = duration<>::from_base(v.bubble);
+  r.dp_comm = duration<>::from_base(v.dp_comm);
+  r.offload = duration<>::from_base(v.offload);
+  r.optimizer = duration<>::from_base(v.optimizer);
+  r.step = duration<>::from_base(v.step);
+  r.microbatches = v.microbatches;
+  r.data_parallel = v.data_parallel;
+  r.gemm_efficiency = v.gemm_efficiency;
+  r.model_flops = flop_count<>::from_base(v.model_flops);
+  r.hardware_flops = flop_count<>::from_base(v.hardware_flops);
+  r.tokens_per_step = v.tokens_per_step;
+  r.tokens_per_s = v.tokens_per_s;
+  r.model_flops_per_chip = flop_rate<>::from_base(v.model_flops_per_chip);
+  r.hardware_flops_per_chip = flop_rate<>::from_base(v.hardware_flops_per_chip);
+  r.mfu = v.mfu;
+  r.hfu = v.hfu;
+  r.memory = memory;
   using limits::finite_positive;
   // (MFU is not bounded by 1 here: in the dense convention it counts the masked half of the
   // scores a fused causal kernel skips. Against the FLOPs executed, utilization stays below 1
@@ -539,6 +797,20 @@ constexpr result<step_breakdown> try_estimate_step(const transformer& m, const c
     return reasons::estimate_out_of_range;
   }
   return r;
+}
+
+// One plan, with an existing setup (the batch path's scalar tail, and try_estimate_step).
+constexpr result<step_breakdown> try_estimate_step(const step_setup& u, const parallel_plan& p) {
+  step_plan<double> x;
+  memory_breakdown<double> memory;
+  if (const reason* why = prepare_step(u, p, x, memory)) return *why;
+  return finish_step(step_terms_of<double>(u, x), memory);
+}
+
+constexpr result<step_breakdown> try_estimate_step(const transformer& m, const cluster_spec& c,
+                                                   int chips, const parallel_plan& p,
+                                                   const step_options& o = {}) {
+  return try_estimate_step(make_step_setup(m, c, chips, o), p);
 }
 
 constexpr step_breakdown estimate_step(const transformer& m, const cluster_spec& c, int chips,

@@ -80,14 +80,21 @@ namespace flopcast {
 namespace detail {
 // ceil(log2(k)) for k >= 1: the number of powers of two 2^0 .. 2^62 below k. Only comparisons
 // and select, so it runs on SIMD packs and in constant evaluation (Clang 14 rejects std::log2
-// there). Exact for any k up to 2^62; 0 for k <= 1.
+// there). Exact for any k up to 2^62; 0 for k <= 1 (and NaN), 63 above 2^62.
+// The count is found by binary lifting, six steps instead of 63 comparisons: n grows by 32, 16,
+// ..., 1 while the power of two just below the new count, 2^(n + step - 1), is still below k.
+// Every value is a small integer or a power of two, so the result is exact and the same on
+// every path (the step model calls this several times per plan).
 template <class T>
 constexpr T ceil_log2(T k) {
   T n = T(0);
-  double power = 1.0;
-  for (int i = 0; i < 63; ++i) {
-    n = n + flopcast::select(k > T(power), T(1), T(0));
-    power *= 2.0;
+  T power = T(1);  // 2^n
+  for (int step = 32; step >= 1; step /= 2) {
+    double half = 1.0;  // 2^(step - 1): the candidate threshold is 2^(n + step - 1)
+    for (int i = 1; i < step; ++i) half *= 2.0;
+    const auto below = power * T(half) < k;
+    n = flopcast::select(below, n + T(static_cast<double>(step)), n);
+    power = flopcast::select(below, power * T(half * 2.0), power);
   }
   return n;
 }

@@ -330,9 +330,11 @@ constexpr data_size<> usable_memory(const chip_spec& c) {
   return usable_memory(c, memory_reserve_for(c));
 }
 
-// The first rule the plan breaks on `chips` chips of cluster `c`, or nullptr.
-constexpr const reason* find_problem(const transformer& m, const parallel_plan& p,
-                                     const cluster_spec& c, int chips, bool check_memory = true) {
+// The first rule the plan breaks on `chips` chips of cluster `c` other than memory, or nullptr:
+// find_problem below without its last check, for callers that keep the memory estimate (the
+// step model computes it once per plan for the check and for its result).
+constexpr const reason* find_shape_problem(const transformer& m, const parallel_plan& p,
+                                           const cluster_spec& c, int chips) {
   if (p.tp < 1 || p.pp < 1 || p.vp < 1 || p.cp < 1 || p.ep < 1 || p.microbatch < 1 ||
       p.global_batch < 1) {
     return &reasons::plan_sizes_below_one;
@@ -382,11 +384,23 @@ constexpr const reason* find_problem(const transformer& m, const parallel_plan& 
   if (p.vp > 1 && (p.global_batch / (wide{p.microbatch} * dp)) % p.pp != 0) {
     return &reasons::plan_interleaved_microbatches;
   }
-  const data_size<> need = plan_memory_per_chip(m, p, chips).total();
-  if (check_memory && need > usable_memory(c.chip)) {
+  return nullptr;
+}
+
+// Whether a plan's memory estimate is over what the chip leaves usable (when checked).
+constexpr const reason* memory_problem(const memory_breakdown<double>& need, const chip_spec& chip,
+                                       bool check_memory) {
+  if (check_memory && need.total() > usable_memory(chip)) {
     return &reasons::plan_does_not_fit_in_memory;
   }
   return nullptr;
+}
+
+// The first rule the plan breaks on `chips` chips of cluster `c`, or nullptr.
+constexpr const reason* find_problem(const transformer& m, const parallel_plan& p,
+                                     const cluster_spec& c, int chips, bool check_memory = true) {
+  if (const reason* why = find_shape_problem(m, p, c, chips)) return why;
+  return memory_problem(plan_memory_per_chip(m, p, chips), c.chip, check_memory);
 }
 
 }  // namespace flopcast

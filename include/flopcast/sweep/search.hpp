@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "flopcast/estimate/step_time.hpp"
+#include "flopcast/sweep/step_batch.hpp"
 
 FLOPCAST_DEFINE_REASON(search_space_empty,
                        "the search limits leave no plan to try (check the limits and the lists of "
@@ -236,22 +238,40 @@ inline result<search_result> try_search_plans(const search_request& r) {
   std::vector<detail::search_part> parts(threads);
   // Thread k times the plans whose position in the fixed order is k modulo the thread count;
   // merging by the total order of search_better makes the result independent of the split.
+  // Each thread times its plans in chunks through the batched step model (sweep/step_batch.hpp),
+  // whose results equal try_estimate_step's bit for bit.
   const auto work = [&](unsigned k) {
     detail::search_part& part = parts[k];
+    constexpr std::size_t chunk = 512;
+    std::vector<parallel_plan> plans;
+    std::vector<step_breakdown> steps(chunk);
+    std::vector<const reason*> status(chunk);
+    plans.reserve(chunk);
+    const auto flush = [&] {
+      const std::size_t n = plans.size();
+      estimate_steps(r.model, r.cluster, r.chips, std::span<const parallel_plan>(plans), r.options,
+                     std::span<step_breakdown>(steps.data(), n),
+                     std::span<const reason*>(status.data(), n));
+      for (std::size_t i = 0; i < n; ++i) {
+        ++part.considered;
+        if (status[i] != nullptr) {
+          ++part.rejected[status[i]];
+          continue;
+        }
+        ++part.valid;
+        detail::keep_best(part.best,
+                          {plans[i], steps[i], objective_score(r.objective, steps[i], r.chips)},
+                          r.top, r.objective);
+      }
+      plans.clear();
+    };
     std::size_t index = 0;
     detail::for_each_plan(r, [&](const parallel_plan& p) {
       if (index++ % threads != k) return;
-      ++part.considered;
-      const result<step_breakdown> s = try_estimate_step(r.model, r.cluster, r.chips, p, r.options);
-      if (!s) {
-        ++part.rejected[s.error()];
-        return;
-      }
-      ++part.valid;
-      detail::keep_best(part.best,
-                        {p, s.value(), objective_score(r.objective, s.value(), r.chips)}, r.top,
-                        r.objective);
+      plans.push_back(p);
+      if (plans.size() == chunk) flush();
     });
+    flush();
   };
   if (threads == 1) {
     work(0);

@@ -91,7 +91,8 @@ namespace detail {
   throw invalid_input(code, message);
 }
 
-inline std::string quoted(std::string_view name) { return "'" + excerpt(name) + "'"; }
+// Not named "quoted": with a std::string argument, ADL would find std::quoted.
+inline std::string quoted_name(std::string_view name) { return "'" + excerpt(name) + "'"; }
 
 inline double pow10(int e) { return std::pow(10.0, static_cast<double>(e)); }
 
@@ -653,7 +654,7 @@ inline xy_data check_series(const std::vector<series>& all, const axis& x, const
                             const char* chart) {
   xy_data d;
   for (const auto& s : all) {
-    const std::string name = std::string(chart) + ": series " + quoted(s.name);
+    const std::string name = std::string(chart) + ": series " + quoted_name(s.name);
     if (s.x.size() != s.y.size())
       fail("svg_length_mismatch", name + " has " + std::to_string(s.x.size()) + " x values and " +
                                       std::to_string(s.y.size()) + " y values");
@@ -959,14 +960,14 @@ inline std::string render(const stacked_bars& chart, size sz = {}) {
     fail("svg_bad_axis", "stacked bars: the y axis must be linear (stacked heights add)");
   std::vector<double> totals(nb, 0.0);
   for (std::size_t b = 0; b < nb; ++b) {
-    const std::string bar = "stacked bars: bar " + quoted(chart.bars[b]);
+    const std::string bar = "stacked bars: bar " + quoted_name(chart.bars[b]);
     if (chart.values[b].size() != ns)
       fail("svg_value_count", bar + " has " + std::to_string(chart.values[b].size()) +
                                   " values for " + std::to_string(ns) + " segments");
     for (std::size_t s = 0; s < ns; ++s) {
       const double v = chart.values[b][s];
       if (!std::isfinite(v) || v < 0)
-        fail("svg_non_finite", bar + ", segment " + quoted(chart.segments[s]) +
+        fail("svg_non_finite", bar + ", segment " + quoted_name(chart.segments[s]) +
                                    ": values must be finite and >= 0");
       totals[b] += v;
     }

@@ -1,0 +1,123 @@
+#pragma once
+#include "flopcast/core/config.hpp"
+// The step model over many plans at once: one model, one cluster, one chip count and one set of
+// step options, N parallel plans.
+//
+// Each plan's integer and structural work (validity and its reason, the pipeline split, the
+// memory estimate, FLOP counts, the peak of its precision: prepare_step in
+// estimate/step_time.hpp) runs in scalar code; the valid plans are gathered into full packs and
+// the continuous model, step_terms_of<T>, runs on them with T = simd::pack: the same template
+// try_estimate_step instantiates with T = double. A batch's last valid plans that do not fill a
+// pack run with T = double. Results therefore equal try_estimate_step's bit for bit, including
+// each refused plan's reason, when both are compiled without FMA contraction
+// (-ffp-contract=off, flopcast::strict_fp).
+#include <array>
+#include <cstddef>
+#include <span>
+#include <stdexcept>
+
+#include "flopcast/estimate/step_time.hpp"
+#include "flopcast/sweep/pack.hpp"
+
+namespace flopcast {
+
+namespace detail {
+template <class S>
+constexpr std::size_t member_count() {
+  S x{};
+  std::size_t n = 0;
+  for_each_member(x, [&](double&) { ++n; });
+  return n;
+}
+
+// The plans gathered for one pack: their step_plan values, memory and positions in the batch.
+template <std::size_t W>
+struct pending_lanes {
+  std::array<step_plan<double>, W> plan{};
+  std::array<memory_breakdown<double>, W> memory{};
+  std::array<std::size_t, W> index{};
+  std::size_t size = 0;
+};
+
+inline std::size_t record(const result<step_breakdown>& r, std::size_t i,
+                          std::span<step_breakdown> out, std::span<const reason*> status) {
+  if (r) {
+    out[i] = r.value();
+    status[i] = nullptr;
+    return 0;
+  }
+  out[i] = step_breakdown{};
+  status[i] = r.error();
+  return 1;
+}
+
+// Runs step_terms_of<P> on a full pack of lanes and records each lane's result.
+template <class P, std::size_t W>
+std::size_t run_pack(const step_setup& u, const pending_lanes<W>& lanes,
+                     std::span<step_breakdown> out, std::span<const reason*> status) {
+  using traits = number_traits<P>;
+  constexpr std::size_t inputs = member_count<step_plan<double>>();
+  constexpr std::size_t outputs = member_count<step_values<double>>();
+  alignas(64) double in[inputs][W];
+  for (std::size_t j = 0; j < W; ++j) {
+    std::size_t k = 0;
+    step_plan<double> x = lanes.plan[j];
+    for_each_member(x, [&](double& v) { in[k++][j] = v; });
+  }
+  step_plan<P> packed;
+  std::size_t k = 0;
+  for_each_member(packed, [&](P& v) { v = traits::load(in[k++]); });
+
+  step_values<P> values = step_terms_of<P>(u, packed);
+  alignas(64) double res[outputs][W];
+  k = 0;
+  for_each_member(values, [&](P& v) { traits::store(v, res[k++]); });
+  std::size_t invalid = 0;
+  for (std::size_t j = 0; j < W; ++j) {
+    step_values<double> lane;
+    k = 0;
+    for_each_member(lane, [&](double& v) { v = res[k++][j]; });
+    invalid += record(finish_step(lane, lanes.memory[j]), lanes.index[j], out, status);
+  }
+  return invalid;
+}
+}  // namespace detail
+
+// Times every plan: out[i] is try_estimate_step(m, c, chips, plans[i], o)'s breakdown and
+// status[i] nullptr, or out[i] an empty breakdown and status[i] the reason that call gives. Returns
+// the number of refused plans, so that a refusal is never silent. Spans must have one length.
+template <class P = simd::pack>
+std::size_t estimate_steps(const transformer& m, const cluster_spec& c, int chips,
+                           std::span<const parallel_plan> plans, const step_options& o,
+                           std::span<step_breakdown> out, std::span<const reason*> status) {
+  if (out.size() != plans.size() || status.size() != plans.size()) {
+    throw std::invalid_argument("flopcast::estimate_steps: spans differ in length");
+  }
+  constexpr std::size_t w = static_cast<std::size_t>(number_traits<P>::width);
+  const step_setup u = make_step_setup(m, c, chips, o);
+  detail::pending_lanes<w> lanes;
+  std::size_t invalid = 0;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const std::size_t j = lanes.size;
+    if (const reason* why = prepare_step(u, plans[i], lanes.plan[j], lanes.memory[j])) {
+      out[i] = step_breakdown{};
+      status[i] = why;
+      ++invalid;
+      continue;
+    }
+    lanes.index[j] = i;
+    if (++lanes.size == w) {
+      invalid += detail::run_pack<P>(u, lanes, out, status);
+      lanes.size = 0;
+    }
+  }
+  // The tail: the same template at T = double.
+  for (std::size_t j = 0; j < lanes.size; ++j) {
+    invalid += detail::record(
+        finish_step(step_terms_of<double>(u, lanes.plan[j]), lanes.memory[j]), lanes.index[j],
+        out, status);
+  }
+  return invalid;
+}
+
+}  // namespace flopcast
