@@ -29,7 +29,8 @@ inline constexpr std::string_view sweep_usage =
     "[--flops F | --tokens T] [assumptions] [limits] [--json | --csv | --svg FILE]";
 
 inline constexpr std::array sweep_own_options{
-    option{"--chip", "LIST", "catalog chips, e.g. h100,b200,gb200 (flopcast chips)", "grid"},
+    option{"--chip", "LIST", "catalog chips, e.g. h100,b200,gb200 (flopcast chips), or all",
+           "grid"},
     option{"--chips", "LIST", "chip counts: 512,1024 or FROM:TO:xK (1024:65536:x2) or "
                               "FROM:TO:+K", "grid", 1, 67'108'864},
     option{"--model", "LIST", "catalog models, e.g. llama3-70b,llama3-405b (flopcast models)",
@@ -169,9 +170,17 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
     for (const network_profile* n : networks::all) names.push_back(n->key);
     where.network = networks::all[detail::choose("--network", *net, names)];
   }
-  for (const std::string& name : detail::list_words("--chip", *a.find("--chip"))) {
-    const chip_spec& c = chip_or_usage_error(name);
-    g.clusters.push_back(default_cluster(c, 1, where));
+  if (*a.find("--chip") == "all") {
+    // Every catalog entry that is one accelerator (not a two-GPU superchip), each on its default
+    // cluster; chips that need a network they do not have are refused at their points.
+    for (const chip_spec* c : all_chips) {
+      if (c->accelerators == 1) g.clusters.push_back(default_cluster(*c, 1, where));
+    }
+  } else {
+    for (const std::string& name : detail::list_words("--chip", *a.find("--chip"))) {
+      const chip_spec& c = chip_or_usage_error(name);
+      g.clusters.push_back(default_cluster(c, 1, where));
+    }
   }
   g.chip_counts = detail::chip_counts(*a.find("--chips"));
   for (const std::string& name : detail::list_words("--model", *a.find("--model"))) {
