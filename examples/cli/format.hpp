@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <flopcast/core/error.hpp>
+#include <flopcast/core/text.hpp>
 
 namespace flopcast_cli {
 
@@ -157,38 +158,7 @@ inline std::string json_number(double v) {
   return std::string(buf, r.ptr);
 }
 
-inline std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[(c >> 4) & 0xf];
-          out += hex[c & 0xf];
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+using flopcast::json_string;  // <flopcast/core/text.hpp>: escapes, and U+FFFD for bad UTF-8
 
 // Writes one JSON object, two-space indented, members in the order they are added.
 class json_writer {

@@ -14,6 +14,7 @@
 // core: units, quantities, precisions, errors, the number abstraction, printing
 #include "flopcast/core/error.hpp"
 #include "flopcast/core/io.hpp"
+#include "flopcast/core/text.hpp"
 #include "flopcast/core/number.hpp"
 #include "flopcast/core/precision.hpp"
 #include "flopcast/core/units.hpp"

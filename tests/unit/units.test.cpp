@@ -1,6 +1,7 @@
 #include <flopcast/core/io.hpp>
 #include <flopcast/core/literals.hpp>
 #include <flopcast/core/units.hpp>
+#include <flopcast/core/text.hpp>
 
 #include <sstream>
 
@@ -51,4 +52,15 @@ TEST_CASE("quantity arithmetic keeps the base-unit value", "[units]") {
   CHECK((-(2.0 * watts)).in(watts) == -2.0);
   CHECK((10.0 * gigabytes) / 4.0 == 2.5 * gigabytes);
   CHECK(1.0 / (4.0 * seconds) * (8.0 * seconds) == 2.0);
+}
+
+TEST_CASE("json_string escapes what JSON must and keeps output valid UTF-8", "[text]") {
+  using flopcast::json_string;
+  CHECK(json_string("H100 \"SXM\"\\") == "\"H100 \\\"SXM\\\"\\\\\"");
+  CHECK(json_string(std::string("a\nb\x01", 4)) == "\"a\\nb\\u0001\"");
+  CHECK(json_string("caf\xC3\xA9") == "\"caf\xC3\xA9\"");          // valid UTF-8 kept
+  CHECK(json_string("bad \xC3(") == "\"bad \xEF\xBF\xBD(\"");        // a lone lead byte
+  CHECK(json_string("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
+  CHECK(flopcast::utf8_sequence_length("\xF0\x9F\x98\x80", 0) == 4);
+  CHECK(flopcast::utf8_sequence_length("\xC0\x80", 0) == 0);  // overlong
 }

@@ -63,6 +63,7 @@
 
 #include "flopcast/core/error.hpp"
 #include "flopcast/core/io.hpp"
+#include "flopcast/core/text.hpp"
 #include "flopcast/estimate/step_time.hpp"
 #include "flopcast/sweep/pareto.hpp"
 #include "flopcast/sweep/search.hpp"
@@ -342,30 +343,7 @@ inline std::string grid_json_number(double v) {
   return std::isfinite(v) ? grid_number(v) : std::string("null");
 }
 
-inline std::string json_quoted(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20) {
-      constexpr const char* hex = "0123456789abcdef";
-      out += "\\u00";
-      out += hex[u >> 4];
-      out += hex[u & 0xf];
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
+inline std::string json_quoted(std::string_view s) { return json_string(s); }
 
 // RFC 4180: quoted when the field holds a comma, a quote, CR or LF; quotes doubled.
 inline std::string csv_field(std::string_view s) {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/text.hpp"
 #include "flopcast/sweep/pareto.hpp"
 
 namespace flopcast::svg {
@@ -146,27 +147,6 @@ inline std::string fit(std::string_view s, double max_px, double font_px) {
   return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
 }
 
-// Length of the valid UTF-8 sequence at s[i] that XML 1.0 allows, or 0.
-inline std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto at = [&](std::size_t k) {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
-  };
-  const unsigned c = at(0);
-  const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    return at(k) >= lo && at(k) <= hi;
-  };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    const bool second = c == 0xE0 ? cont(1, 0xA0) : c == 0xED ? cont(1, 0x80, 0x9F) : cont(1);
-    if (!second || !cont(2)) return 0;
-    return c == 0xEF && at(1) == 0xBF && at(2) >= 0xBE ? 0 : 3;  // U+FFFE and U+FFFF
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const bool second = c == 0xF0 ? cont(1, 0x90) : c == 0xF4 ? cont(1, 0x80, 0x8F) : cont(1);
-    return second && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
 
 }  // namespace detail
 
@@ -187,7 +167,7 @@ inline std::string escape(std::string_view text) {
         default: out += c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : text[i];
       }
       ++i;
-    } else if (const std::size_t n = detail::utf8_length(text, i); n != 0) {
+    } else if (const std::size_t n = utf8_sequence_length(text, i); n != 0) {
       out.append(text.substr(i, n));
       i += n;
     } else {
