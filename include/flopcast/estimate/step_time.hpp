@@ -780,9 +780,10 @@ constexpr step_values<T> step_terms_of(const step_setup& u, const step_plan<T>& 
 // The double form of one plan's values with its memory, or the reason it is refused: every input
 // was in range; a result that still is not a finite positive time (an input at an extreme of its
 // range) is refused, never returned.
-constexpr result<step_breakdown> finish_step(const step_values<double>& v,
-                                             const memory_breakdown<double>& memory) {
-  step_breakdown r;
+// This form writes into `r` (the batch path's output, without a copy) and returns the reason or
+// nullptr.
+constexpr const reason* finish_step(const step_values<double>& v,
+                                    const memory_breakdown<double>& memory, step_breakdown& r) {
   r.compute = duration<>::from_base(v.compute);
   r.memory_bound = duration<>::from_base(v.memory_bound);
   r.tp_comm = duration<>::from_base(v.tp_comm);
@@ -813,8 +814,14 @@ constexpr result<step_breakdown> finish_step(const step_values<double>& v,
   if (!(finite_positive(r.step.base_value()) && finite_positive(r.tokens_per_s) &&
         finite_positive(r.mfu) && finite_positive(r.hfu) &&
         finite_positive(r.memory.total().base_value()))) {
-    return reasons::estimate_out_of_range;
+    return &reasons::estimate_out_of_range;
   }
+  return nullptr;
+}
+constexpr result<step_breakdown> finish_step(const step_values<double>& v,
+                                             const memory_breakdown<double>& memory) {
+  step_breakdown r;
+  if (const reason* why = finish_step(v, memory, r)) return *why;
   return r;
 }
 
