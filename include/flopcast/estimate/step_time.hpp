@@ -243,6 +243,9 @@ struct step_setup {
   int chips = 0;
   const reason* model_or_cluster = nullptr;  // checked before the plan
   const reason* options_problem = nullptr;   // checked after the plan
+  // Set only when model_or_cluster is nullptr (what prepare_step needs before the options):
+  parameter_counts counted{};  // count_parameters(model), once per model rather than per plan
+  data_size<> usable{};        // usable_memory(chip)
   // Set only when both are nullptr:
   chip_calibration cal{};
   double acc = 1.0, s = 0.0, h = 0.0;
@@ -254,6 +257,12 @@ struct step_setup {
   double score_elements = 0.0;    // heads x attended keys: unfused score elements per token
   double kv_width = 0.0;
   double block_dense = 0.0, routed_experts = 0.0;  // count_parameters' block and expert parts
+  // Per model, once here rather than per plan (the same values, so the same bits):
+  std::array<flop_split<double>, 2> per_token{};  // forward_flops_per_token at s, by attention_mask
+  double op_share = 0.0;                          // op_sac_matmul_share(model)
+  constexpr const flop_split<double>& forward_per_token(attention_mask mask) const {
+    return per_token[mask == attention_mask::causal_skip ? 1 : 0];
+  }
 };
 
 constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c, int chips,
@@ -267,7 +276,14 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
   u.model_or_cluster = violation(m);
   if (u.model_or_cluster == nullptr) u.model_or_cluster = find_problem(c);
   u.options_problem = find_problem(o);
-  if (u.model_or_cluster != nullptr || u.options_problem != nullptr) return u;
+  if (u.model_or_cluster != nullptr) return u;
+  // What prepare_step needs before it checks the options (the memory check comes first).
+  u.counted = count_parameters(m);
+  u.usable = usable_memory(c.chip);
+  if (u.options_problem != nullptr) return u;
+  u.per_token = {forward_flops_per_token<double>(m, d(m.seq_len), attention_mask::dense),
+                 forward_flops_per_token<double>(m, d(m.seq_len), attention_mask::causal_skip)};
+  u.op_share = op_sac_matmul_share(m);
   u.cal = o.calibration ? *o.calibration : default_calibration(c.chip);
   u.acc = d(c.chip.accelerators);
   u.hbm = c.chip.memory_bandwidth / u.acc * u.cal.memory_efficiency;
@@ -285,7 +301,7 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
   }
   u.score_elements = d(m.heads) * attended_keys(m, u.s);
   u.kv_width = d(m.key_value_heads()) * (d(m.qk_head_size()) + d(m.v_head_size()));
-  const parameter_counts counted = count_parameters(m);
+  const parameter_counts& counted = u.counted;
   u.block_dense = counted.position + counted.attention + counted.mlp + counted.shared_experts +
                   counted.router + counted.norms;
   u.routed_experts = counted.routed_experts;
@@ -327,13 +343,19 @@ constexpr void for_each_member(step_plan<T>& x, F&& f) {
 // always run: model, cluster, plan, memory, options, precision), else its step_plan and memory.
 constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p,
                                      step_plan<double>& x, memory_breakdown<double>& memory) {
+  using detail::d;
   if (u.model_or_cluster != nullptr) return u.model_or_cluster;
   const transformer& m = *u.model;
   const cluster_spec& c = *u.cluster;
   const step_options& o = *u.options;
-  if (const reason* why = find_shape_problem(m, p, c, u.chips)) return why;
-  memory = plan_memory_per_chip(m, p, u.chips);
-  if (const reason* why = memory_problem(memory, c.chip, o.check_memory)) return why;
+  // The same checks and values as find_shape_problem, plan_memory_per_chip and memory_problem,
+  // with the layer split, the sharding and the model's counts computed once.
+  pipeline_split layout;
+  if (const reason* why = find_shape_problem(m, p, c, u.chips, layout)) return why;
+  const sharding<double> held_sharding = sharding_of(p, u.chips, layout);
+  memory = memory_per_chip<double>(m, u.counted, p.recipe, p.opt, held_sharding, d(p.microbatch),
+                                   plan_activation_options(p));
+  if (o.check_memory && memory.total() > u.usable) return &reasons::plan_does_not_fit_in_memory;
   if (u.options_problem != nullptr) return u.options_problem;
   const result<flop_rate<>> gemm_peak_r = c.chip.try_peak(p.compute);
   if (!gemm_peak_r) return gemm_peak_r.error();
@@ -346,7 +368,6 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   const result<flop_rate<>> attention_peak_r = c.chip.try_peak(attention_format);
   if (!attention_peak_r) return attention_peak_r.error();
 
-  using detail::d;
   const flop_rate<> gemm_peak = gemm_peak_r.value() / u.acc;
   x.gemm_peak = gemm_peak.base_value();
   x.attention_peak = flopcast::min(attention_peak_r.value() / u.acc, gemm_peak).base_value();
@@ -357,7 +378,6 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   // The stages that may pace the pipeline: the last (it also computes the logits) and the
   // busiest other one, each with its own layer count (pipeline_split_of: even splits give every
   // stage layers / pp, and the last one paces).
-  const pipeline_split layout = pipeline_split_of(m, p);
   x.first_layers = d(layout.first);
   x.last_layers = d(layout.last);
   x.other_layers = d(layout.busiest_other);
@@ -382,8 +402,8 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   // convention MFU is reported in.
   const attention_mask executed =
       p.fused_attention ? attention_mask::causal_skip : attention_mask::dense;
-  const step_flops<double> f =
-      flops_per_step<double>(m, x.microbatch, u.s, p.recompute_mode, executed);
+  const step_flops<double> f = flops_per_step<double>(
+      u.forward_per_token(executed), x.microbatch, u.s, p.recompute_mode, u.op_share);
   x.layer_flops = (f.forward.matmul + f.backward.matmul + f.recomputed.matmul).base_value();
   x.attention_flops =
       (f.forward.attention + f.backward.attention + f.recomputed.attention).base_value();
@@ -404,13 +424,12 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
           ? (attention_forward + attention_backward) /
                 (attention_forward / kernel.forward + attention_backward / kernel.backward)
           : u.eta_calibrated;
-  const step_flops<double> whole = flops_per_step<double>(m, x.sequences, u.s, p.recompute_mode,
-                                                          o.mask);
+  const step_flops<double> whole = flops_per_step<double>(
+      u.forward_per_token(o.mask), x.sequences, u.s, p.recompute_mode, u.op_share);
   x.model_flops = whole.model().base_value();
   x.hardware_flops = whole.hardware().base_value();
 
-  const sharding<double> held_sharding = sharding_of(m, p, u.chips);
-  const chip_parameters<double> held = parameters_per_chip<double>(m, held_sharding);
+  const chip_parameters<double> held = parameters_per_chip<double>(m, u.counted, held_sharding);
   x.held_dense = held.dense;
   x.held_experts = held.experts;
   const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
@@ -761,9 +780,10 @@ constexpr step_values<T> step_terms_of(const step_setup& u, const step_plan<T>& 
 // The double form of one plan's values with its memory, or the reason it is refused: every input
 // was in range; a result that still is not a finite positive time (an input at an extreme of its
 // range) is refused, never returned.
-constexpr result<step_breakdown> finish_step(const step_values<double>& v,
-                                             const memory_breakdown<double>& memory) {
-  step_breakdown r;
+// This form writes into `r` (the batch path's output, without a copy) and returns the reason or
+// nullptr.
+constexpr const reason* finish_step(const step_values<double>& v,
+                                    const memory_breakdown<double>& memory, step_breakdown& r) {
   r.compute = duration<>::from_base(v.compute);
   r.memory_bound = duration<>::from_base(v.memory_bound);
   r.tp_comm = duration<>::from_base(v.tp_comm);
@@ -794,8 +814,14 @@ constexpr result<step_breakdown> finish_step(const step_values<double>& v,
   if (!(finite_positive(r.step.base_value()) && finite_positive(r.tokens_per_s) &&
         finite_positive(r.mfu) && finite_positive(r.hfu) &&
         finite_positive(r.memory.total().base_value()))) {
-    return reasons::estimate_out_of_range;
+    return &reasons::estimate_out_of_range;
   }
+  return nullptr;
+}
+constexpr result<step_breakdown> finish_step(const step_values<double>& v,
+                                             const memory_breakdown<double>& memory) {
+  step_breakdown r;
+  if (const reason* why = finish_step(v, memory, r)) return *why;
   return r;
 }
 

@@ -183,10 +183,9 @@ constexpr const reason* split_problem(const transformer& m, const parallel_plan&
   return nullptr;
 }
 
-// The layers on the first, the last and the busiest other stage. For a plan whose split breaks
-// a rule (split_problem) it returns zeros.
-constexpr pipeline_split pipeline_split_of(const transformer& m, const parallel_plan& p) {
-  if (p.pp < 1 || p.vp < 1 || split_problem(m, p) != nullptr) return {};
+namespace detail {
+// pipeline_split_of for a plan whose split is known to keep every rule (split_problem).
+constexpr pipeline_split valid_split_of(const transformer& m, const parallel_plan& p) {
   using wide = long long;
   const wide pp = p.pp, vp = p.vp;
   const wide f = p.first_stage_layers, g = p.last_stage_layers;
@@ -219,6 +218,14 @@ constexpr pipeline_split pipeline_split_of(const transformer& m, const parallel_
   return {.first = static_cast<int>(first), .last = static_cast<int>(last),
           .busiest_other = static_cast<int>(busiest)};
 }
+}  // namespace detail
+
+// The layers on the first, the last and the busiest other stage. For a plan whose split breaks
+// a rule (split_problem) it returns zeros.
+constexpr pipeline_split pipeline_split_of(const transformer& m, const parallel_plan& p) {
+  if (p.pp < 1 || p.vp < 1 || split_problem(m, p) != nullptr) return {};
+  return detail::valid_split_of(m, p);
+}
 
 constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
   return {.tp = static_cast<double>(p.tp),
@@ -231,14 +238,19 @@ constexpr sharding<double> sharding_of(const parallel_plan& p, int chips) {
           .sequence_parallel = p.sequence_parallel};
 }
 
-// The sharding of the plan's first pipeline stage, with its own layer count.
-constexpr sharding<double> sharding_of(const transformer& m, const parallel_plan& p, int chips) {
+// The sharding of the plan's first pipeline stage, with its own layer count (`split` is
+// pipeline_split_of(m, p), for callers that already have it).
+constexpr sharding<double> sharding_of(const parallel_plan& p, int chips,
+                                       const pipeline_split& split) {
   sharding<double> s = sharding_of(p, chips);
-  s.stage_layers = static_cast<double>(pipeline_split_of(m, p).first);
+  s.stage_layers = static_cast<double>(split.first);
   s.offloaded_layers = static_cast<double>(p.offloaded_layers);
   const long long per_step = static_cast<long long>(p.microbatch) * data_parallel(p, chips);
   if (per_step > 0) s.microbatches = static_cast<double>(p.global_batch / per_step);
   return s;
+}
+constexpr sharding<double> sharding_of(const transformer& m, const parallel_plan& p, int chips) {
+  return sharding_of(p, chips, pipeline_split_of(m, p));
 }
 
 // What the plan's layers store for the backward. FP8 and narrower GEMMs keep their FP8 input
@@ -332,9 +344,11 @@ constexpr data_size<> usable_memory(const chip_spec& c) {
 
 // The first rule the plan breaks on `chips` chips of cluster `c` other than memory, or nullptr:
 // find_problem below without its last check, for callers that keep the memory estimate (the
-// step model computes it once per plan for the check and for its result).
+// step model computes it once per plan for the check and for its result). A valid plan's layer
+// split (pipeline_split_of) is stored in `split`, so that the caller need not compute it again.
 constexpr const reason* find_shape_problem(const transformer& m, const parallel_plan& p,
-                                           const cluster_spec& c, int chips) {
+                                           const cluster_spec& c, int chips,
+                                           pipeline_split& split) {
   if (p.tp < 1 || p.pp < 1 || p.vp < 1 || p.cp < 1 || p.ep < 1 || p.microbatch < 1 ||
       p.global_batch < 1) {
     return &reasons::plan_sizes_below_one;
@@ -367,7 +381,8 @@ constexpr const reason* find_shape_problem(const transformer& m, const parallel_
   if (kv % p.tp != 0 && p.tp % kv != 0) return &reasons::plan_tp_does_not_divide_kv_heads;
   if (const reason* why = split_problem(m, p)) return why;
   if (p.vp > 1 && p.pp == 1) return &reasons::plan_interleaving_needs_pipeline;
-  if (p.offloaded_layers < 0 || p.offloaded_layers > pipeline_split_of(m, p).first) {
+  split = detail::valid_split_of(m, p);  // split_problem found nothing above
+  if (p.offloaded_layers < 0 || p.offloaded_layers > split.first) {
     return &reasons::plan_offloaded_layers_out_of_range;
   }
   if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) return &reasons::plan_cp_does_not_divide_sequence;
@@ -385,6 +400,11 @@ constexpr const reason* find_shape_problem(const transformer& m, const parallel_
     return &reasons::plan_interleaved_microbatches;
   }
   return nullptr;
+}
+constexpr const reason* find_shape_problem(const transformer& m, const parallel_plan& p,
+                                           const cluster_spec& c, int chips) {
+  pipeline_split split;
+  return find_shape_problem(m, p, c, chips, split);
 }
 
 // Whether a plan's memory estimate is over what the chip leaves usable (when checked).

@@ -195,10 +195,22 @@ void for_each_plan(const search_request& r, F&& f) {
   }
 }
 
-struct search_part {
+// One thread's share. Aligned to its own cache lines: the threads update their parts for every
+// plan, and parts that shared a line would make the cores fight over it (false sharing).
+struct alignas(64) search_part {
   std::vector<ranked_plan> best;
   std::size_t considered = 0, valid = 0;
-  std::map<const reason*, std::size_t> rejected;
+  // Refusals by reason: a handful of reasons, so a flat list beats a map's node per lookup.
+  std::vector<rejection> rejected;
+  void refuse(const reason* why) {
+    for (rejection& r : rejected) {
+      if (r.why == why) {
+        ++r.plans;
+        return;
+      }
+    }
+    rejected.push_back({why, 1});
+  }
 };
 
 inline void keep_best(std::vector<ranked_plan>& best, ranked_plan&& candidate, std::size_t top,
@@ -210,6 +222,15 @@ inline void keep_best(std::vector<ranked_plan>& best, ranked_plan&& candidate, s
   if (best.size() == top && !better(candidate, best.back())) return;
   best.insert(std::upper_bound(best.begin(), best.end(), candidate, better), std::move(candidate));
   if (best.size() > top) best.pop_back();
+}
+
+// Whether a score loses to the worst of a full list whatever the tie-breaks: search_better
+// compares scores first.
+inline bool worse_score(search_objective o, double score, const std::vector<ranked_plan>& best,
+                        std::size_t top) {
+  if (best.size() < top || top == 0) return top == 0;
+  const double last = best.back().score;
+  return o == search_objective::time ? score > last : score < last;
 }
 
 }  // namespace detail
@@ -236,13 +257,16 @@ inline result<search_result> try_search_plans(const search_request& r) {
   unsigned threads = r.threads != 0 ? r.threads : std::thread::hardware_concurrency();
   threads = std::clamp(threads, 1u, 256u);
   std::vector<detail::search_part> parts(threads);
-  // Thread k times the plans whose position in the fixed order is k modulo the thread count;
-  // merging by the total order of search_better makes the result independent of the split.
-  // Each thread times its plans in chunks through the batched step model (sweep/step_batch.hpp),
-  // whose results equal try_estimate_step's bit for bit.
+  // Thread k times the chunks of `chunk` consecutive plans (in the fixed order) whose position
+  // is k modulo the thread count; merging by the total order of search_better makes the result
+  // independent of the split. Whole chunks rather than single plans: each thread then skips
+  // the others' plans in runs, and the plans it gathers are neighbours (one shape, so the
+  // branches of the step model go the same way). Each thread times its plans through the
+  // batched step model (sweep/step_batch.hpp), whose results equal try_estimate_step's bit for
+  // bit.
+  constexpr std::size_t chunk = 512;
   const auto work = [&](unsigned k) {
     detail::search_part& part = parts[k];
-    constexpr std::size_t chunk = 512;
     std::vector<parallel_plan> plans;
     std::vector<step_breakdown> steps(chunk);
     std::vector<const reason*> status(chunk);
@@ -252,22 +276,22 @@ inline result<search_result> try_search_plans(const search_request& r) {
       estimate_steps(r.model, r.cluster, r.chips, std::span<const parallel_plan>(plans), r.options,
                      std::span<step_breakdown>(steps.data(), n),
                      std::span<const reason*>(status.data(), n));
+      part.considered += n;
       for (std::size_t i = 0; i < n; ++i) {
-        ++part.considered;
         if (status[i] != nullptr) {
-          ++part.rejected[status[i]];
+          part.refuse(status[i]);
           continue;
         }
         ++part.valid;
-        detail::keep_best(part.best,
-                          {plans[i], steps[i], objective_score(r.objective, steps[i], r.chips)},
-                          r.top, r.objective);
+        const double score = objective_score(r.objective, steps[i], r.chips);
+        if (detail::worse_score(r.objective, score, part.best, r.top)) continue;
+        detail::keep_best(part.best, {plans[i], steps[i], score}, r.top, r.objective);
       }
       plans.clear();
     };
     std::size_t index = 0;
     detail::for_each_plan(r, [&](const parallel_plan& p) {
-      if (index++ % threads != k) return;
+      if ((index++ / chunk) % threads != k) return;
       plans.push_back(p);
       if (plans.size() == chunk) flush();
     });
@@ -287,7 +311,7 @@ inline result<search_result> try_search_plans(const search_request& r) {
   for (detail::search_part& part : parts) {
     out.considered += part.considered;
     out.valid += part.valid;
-    for (const auto& [why, n] : part.rejected) rejected[why] += n;
+    for (const rejection& x : part.rejected) rejected[x.why] += x.plans;
     for (ranked_plan& p : part.best) {
       detail::keep_best(out.plans, std::move(p), r.top, r.objective);
     }

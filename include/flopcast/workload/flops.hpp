@@ -161,15 +161,22 @@ struct step_flops {
   constexpr flop_count<T> hardware() const { return model() + recomputed.total(); }
 };
 
+// One training step from the model's per-token forward FLOPs at seq_len (forward_flops_per_token)
+// and op_sac_matmul_share: what the step model computes once per model for all its plans.
+template <class T>
+constexpr step_flops<T> flops_per_step(const flop_split<T>& per_token, T sequences, T seq_len,
+                                       recompute policy, double op_matmul_share) {
+  const flop_split<T> forward = scaled(per_token, sequences * seq_len);
+  return {forward, scaled(forward, T(2.0)), recompute_flops(forward, policy, op_matmul_share)};
+}
+
 // One training step of `sequences` sequences of `seq_len` tokens (global batch, or a microbatch).
 template <class T>
 constexpr step_flops<T> flops_per_step(const transformer& m, T sequences, T seq_len,
                                        recompute policy = recompute::none,
                                        attention_mask mask = attention_mask::dense) {
-  const flop_split<T> forward =
-      scaled(forward_flops_per_token(m, seq_len, mask), sequences * seq_len);
-  return {forward, scaled(forward, T(2.0)),
-          recompute_flops(forward, policy, op_sac_matmul_share(m))};
+  return flops_per_step(forward_flops_per_token(m, seq_len, mask), sequences, seq_len, policy,
+                        op_sac_matmul_share(m));
 }
 
 // Model FLOPs (forward + backward) per token at a given context.

@@ -44,9 +44,10 @@ struct chip_parameters {
   constexpr T total() const { return dense + experts; }
 };
 
+// `p` is count_parameters(m): callers that time many plans of one model count it once.
 template <class T>
-constexpr chip_parameters<T> parameters_per_chip(const transformer& m, const sharding<T>& plan) {
-  const parameter_counts p = count_parameters(m);
+constexpr chip_parameters<T> parameters_per_chip(const transformer& m, const parameter_counts& p,
+                                                 const sharding<T>& plan) {
   const double layer_dense =
       p.position + p.attention + p.mlp + p.shared_experts + p.router + p.norms;
   const double input = p.embedding;
@@ -60,12 +61,18 @@ constexpr chip_parameters<T> parameters_per_chip(const transformer& m, const sha
   return {T(layer_dense) / (plan.tp * stage_divisor) + tables,
           T(p.routed_experts) / (plan.tp * stage_divisor * plan.ep)};
 }
+template <class T>
+constexpr chip_parameters<T> parameters_per_chip(const transformer& m, const sharding<T>& plan) {
+  return parameters_per_chip(m, count_parameters(m), plan);
+}
 
 // Weights, gradients, master weights and optimizer state on one chip (activations zero).
 template <class T>
-constexpr memory_breakdown<T> model_state_per_chip(const transformer& m, const precision_recipe& r,
-                                                   optimizer o, const sharding<T>& plan) {
-  const chip_parameters<T> held = parameters_per_chip(m, plan);
+constexpr memory_breakdown<T> model_state_per_chip(const transformer& m,
+                                                   const parameter_counts& counted,
+                                                   const precision_recipe& r, optimizer o,
+                                                   const sharding<T>& plan) {
+  const chip_parameters<T> held = parameters_per_chip(m, counted, plan);
   const state_bytes b = bytes_per_parameter(r, o, m);
   const T dense_group = plan.dp * plan.cp;
   const T expert_group = dense_group / plan.ep;
@@ -81,16 +88,28 @@ constexpr memory_breakdown<T> model_state_per_chip(const transformer& m, const p
       data_size<T>::from_base(T(b.optimizer_state) * spread(plan.zero_stage >= 1));
   return mem;
 }
+template <class T>
+constexpr memory_breakdown<T> model_state_per_chip(const transformer& m, const precision_recipe& r,
+                                                   optimizer o, const sharding<T>& plan) {
+  return model_state_per_chip(m, count_parameters(m), r, o, plan);
+}
 
 // Everything one chip holds during a training step with microbatches of `microbatch` sequences
 // of the model's seq_len (the busiest chip: the first pipeline stage).
 template <class T>
+constexpr memory_breakdown<T> memory_per_chip(const transformer& m, const parameter_counts& counted,
+                                              const precision_recipe& r, optimizer o,
+                                              const sharding<T>& plan, T microbatch,
+                                              const activation_options& a = {}) {
+  memory_breakdown<T> mem = model_state_per_chip(m, counted, r, o, plan);
+  mem.activations = activation_bytes_per_chip(m, microbatch, plan, a);
+  return mem;
+}
+template <class T>
 constexpr memory_breakdown<T> memory_per_chip(const transformer& m, const precision_recipe& r,
                                               optimizer o, const sharding<T>& plan, T microbatch,
                                               const activation_options& a = {}) {
-  memory_breakdown<T> mem = model_state_per_chip(m, r, o, plan);
-  mem.activations = activation_bytes_per_chip(m, microbatch, plan, a);
-  return mem;
+  return memory_per_chip(m, count_parameters(m), r, o, plan, microbatch, a);
 }
 
 }  // namespace flopcast
