@@ -277,9 +277,15 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
   if (const std::string* file = a.find("--svg")) {
     svg::line_chart chart;
     const bool by_days = g.budget.has_value();
-    chart.title = by_days ? "Days to train vs chip count" : "Seconds per step vs chip count";
-    chart.subtitle = "fastest plan per point; batch " +
-                     group_thousands(fixed(g.global_batch_tokens, 0)) + " tokens per step";
+    std::string models;
+    for (const transformer& m : g.models) (models += models.empty() ? "" : ", ") += m.name;
+    const std::string work =
+        !g.budget ? "" : g.budget->flops != 0.0 ? format_number(g.budget->flops) + " FLOP"
+                                                  : format_number(g.budget->tokens) + " tokens";
+    chart.title = by_days ? "Days to train " + work + " vs chip count"
+                          : "Seconds per step vs chip count";
+    chart.subtitle = models + "; the fastest plan per point; " +
+                     format_number(g.global_batch_tokens) + " tokens per step";
     chart.x = {.label = "chips", .log = true};
     chart.y = {.label = by_days ? "days" : "seconds per step", .log = true};
     std::map<std::string, std::size_t> index;
