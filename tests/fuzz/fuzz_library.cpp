@@ -5,13 +5,15 @@
 // infinities, denormals, 0, negatives, INT_MAX, 2^k), and calls the checked entry points:
 // try_checked (model), try_check (cluster), find_problem (plan), try_estimate_step,
 // try_estimate_run, fit_calibration, try_estimate_training_time, try_training_flops,
-// try_implied_utilization, simd::training_wall_time, and the catalogs' name lookups.
+// try_implied_utilization, simd::training_wall_time, estimate_steps (the batched step model,
+// lane by lane against try_estimate_step), and the catalogs' name lookups.
 // Properties: no crash, no sanitizer report, no hang (the harness' watchdog); every failure
 // carries a reason with a code and a message; every success is finite and in range (times > 0,
 // MFU > 0 and, against the FLOPs the kernels execute, utilization <= 1; memory > 0).
 #include <flopcast/flopcast.hpp>
 #include <flopcast/estimate/fit.hpp>
 #include <flopcast/sweep/batch.hpp>
+#include <flopcast/sweep/step_batch.hpp>
 #include <flopcast/workload/lookup.hpp>
 #include <algorithm>
 #include <cmath>
@@ -345,6 +347,40 @@ void fuzz_step(entropy& in) {
     ++steps.answered;
     FUZZ_CHECK(mr && cr, "an estimate for an invalid model or cluster");
     check_step(r.value(), m, p, o);
+  }
+
+  // The batched step model (sweep/step_batch.hpp): the same model, cluster and options with this
+  // plan and a few others, any count (every tail length); each lane is the scalar path's answer,
+  // bit for bit, or its reason.
+  if (in.coin(4)) {
+    std::vector<parallel_plan> plans{p};
+    const std::size_t more = in.below(12);
+    for (std::size_t i = 0; i < more; ++i) plans.push_back(make_plan(in, m, chips));
+    std::vector<step_breakdown> out(plans.size());
+    std::vector<const reason*> why(plans.size());
+    const std::size_t refused = estimate_steps(m, c, chips, plans, o, out, why);
+    std::size_t counted = 0;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      const result<step_breakdown> one = try_estimate_step(m, c, chips, plans[i], o);
+      if (!one) {
+        ++counted;
+        FUZZ_CHECK(why[i] == one.error(), std::string("batched reason ") +
+                                              (why[i] ? why[i]->code : "none") + " vs scalar " +
+                                              one.error()->code);
+        continue;
+      }
+      FUZZ_CHECK(why[i] == nullptr, "a batched lane refused where the scalar path answers");
+      FUZZ_CHECK(out[i].step.in(seconds) == one.value().step.in(seconds),
+                 "batched step " + show(out[i].step.in(seconds)) + " vs scalar " +
+                     show(one.value().step.in(seconds)));
+      FUZZ_CHECK(out[i].memory.total().in(bytes) == one.value().memory.total().in(bytes),
+                 "batched memory differs");
+      for (const step_term& t : step_terms) {
+        FUZZ_CHECK((out[i].*t.field).in(seconds) == (one.value().*t.field).in(seconds),
+                   std::string("batched ") + std::string(t.key) + " differs");
+      }
+    }
+    FUZZ_CHECK(refused == counted, "batched refusal count");
   }
 
   const double tokens = in.coin() ? 1e12 : in.real_like(1.0, 1e14);
