@@ -291,10 +291,43 @@ struct step_setup {
     double gemm_peak = 0.0, attention_peak = 0.0, eta_max = 0.0;
   };
   std::array<precision_rates, static_cast<std::size_t>(precision::int8) + 1> rates{};
+  // Whether the tables above are filled (make_step_setup's `many`): one plan (the scalar
+  // try_estimate_step) computes only its own entries, with the same functions, so the same bits.
+  bool cached = false;
 };
 
+namespace detail {
+// One entry of step_setup::rates.
+constexpr step_setup::precision_rates rates_for(const chip_spec& chip, double acc,
+                                                const chip_calibration& cal, precision pr) {
+  step_setup::precision_rates r;
+  const result<flop_rate<>> gemm = chip.try_peak(pr);
+  if (!gemm) {
+    r.refused = gemm.error();
+    return r;
+  }
+  // Attention (softmax and the score GEMMs) runs at 16 bits: FP16 for an FP16 plan or a chip
+  // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
+  // against that peak cannot exceed 1.
+  const precision attention_format =
+      pr == precision::fp16 || !chip.supports(precision::bf16) ? precision::fp16 : precision::bf16;
+  const result<flop_rate<>> attention = chip.try_peak(attention_format);
+  if (!attention) {
+    r.refused = attention.error();
+    return r;
+  }
+  const flop_rate<> gemm_peak = gemm.value() / acc;
+  r.gemm_peak = gemm_peak.base_value();
+  r.attention_peak = flopcast::min(attention.value() / acc, gemm_peak).base_value();
+  r.eta_max = gemm_efficiency_at(cal, pr);
+  return r;
+}
+}  // namespace detail
+
+// `many`: fill the per-plan tables (step_setup::cached) for a batch or a search; filling them
+// costs about two plans' worth of scalar work, so one plan does without.
 constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c, int chips,
-                                     const step_options& o) {
+                                     const step_options& o, bool many = true) {
   using detail::d;
   step_setup u;
   u.model = &m;
@@ -308,13 +341,15 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
   // What prepare_step needs before it checks the options (the memory check comes first).
   u.counted = count_parameters(m);
   u.usable = usable_memory(c.chip);
-  for (std::size_t k = 0; k < u.activation.size(); ++k) {
+  u.s_model = d(m.seq_len);
+  u.cached = many;
+  for (std::size_t k = 0; many && k < u.activation.size(); ++k) {
     const activation_options a{.dropout = (k & 4) != 0,
                                .saved_gemm_inputs = (k & 2) != 0 ? precision::fp8 : precision::bf16};
     u.activation[k] =
         detail::layer_activation_terms(m, (k & 1) != 0 ? layer_mlp::experts : layer_mlp::dense, a);
   }
-  for (std::size_t k = 0; k < u.stored_options.size(); ++k) {
+  for (std::size_t k = 0; many && k < u.stored_options.size(); ++k) {
     parallel_plan p;
     p.recompute_mode = static_cast<recompute>(k / 8);
     p.fused_attention = (k & 4) != 0;
@@ -322,8 +357,7 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
     p.compute = (k & 1) != 0 ? precision::fp8 : precision::bf16;
     u.stored_options[k] = plan_activation_options(p);
   }
-  u.s_model = d(m.seq_len);
-  u.attended = attended_keys(m, u.s_model);
+  if (many) u.attended = attended_keys(m, u.s_model);
   if (u.options_problem != nullptr) return u;
   u.per_token = {forward_flops_per_token<double>(m, d(m.seq_len), attention_mask::dense),
                  forward_flops_per_token<double>(m, d(m.seq_len), attention_mask::causal_skip)};
@@ -335,29 +369,8 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
   u.s = d(m.seq_len);
   u.h = d(m.hidden);
   u.eta_calibrated = detail::gemm_eta(u.cal.gemm_efficiency, d(m.qk_head_size()));
-  for (std::size_t k = 0; k < u.rates.size(); ++k) {
-    const auto pr = static_cast<precision>(k);
-    step_setup::precision_rates& r = u.rates[k];
-    const result<flop_rate<>> gemm = c.chip.try_peak(pr);
-    if (!gemm) {
-      r.refused = gemm.error();
-      continue;
-    }
-    // Attention (softmax and the score GEMMs) runs at 16 bits: FP16 for an FP16 plan or a chip
-    // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
-    // against that peak cannot exceed 1.
-    const precision attention_format =
-        pr == precision::fp16 || !c.chip.supports(precision::bf16) ? precision::fp16
-                                                                    : precision::bf16;
-    const result<flop_rate<>> attention = c.chip.try_peak(attention_format);
-    if (!attention) {
-      r.refused = attention.error();
-      continue;
-    }
-    const flop_rate<> gemm_peak = gemm.value() / u.acc;
-    r.gemm_peak = gemm_peak.base_value();
-    r.attention_peak = flopcast::min(attention.value() / u.acc, gemm_peak).base_value();
-    r.eta_max = gemm_efficiency_at(u.cal, pr);
+  for (std::size_t k = 0; many && k < u.rates.size(); ++k) {
+    u.rates[k] = detail::rates_for(c.chip, u.acc, u.cal, static_cast<precision>(k));
   }
   const double replicated_per_hidden =
       m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
@@ -423,12 +436,23 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   const sharding<double> held_sharding = sharding_of(p, u.chips, layout);
   // memory_per_chip, with the model's activation terms from the setup (the same arithmetic).
   // find_shape_problem checked that the recompute policy is a named one.
-  const activation_options& stored = u.stored_options[step_setup::stored_index(p)];
+  activation_options own{};  // only without the setup's tables
+  const activation_options* stored_at = &own;
+  if (u.cached) {
+    stored_at = &u.stored_options[step_setup::stored_index(p)];
+  } else {
+    own = plan_activation_options(p);
+  }
+  const activation_options& stored = *stored_at;
   const double mb = d(p.microbatch);
   const auto layer_bytes = [&](layer_mlp kind) {
     return detail::layer_bytes<double>(
         m, mb, u.s_model, held_sharding, stored, kind,
-        [&] { return u.activation_terms_of(stored, kind); }, [&] { return u.attended; });
+        [&] {
+          return u.cached ? u.activation_terms_of(stored, kind)
+                          : detail::layer_activation_terms(m, kind, stored);
+        },
+        [&] { return u.cached ? u.attended : attended_keys(m, u.s_model); });
   };
   memory = model_state_per_chip<double>(m, u.counted, p.recipe, p.opt, held_sharding);
   memory.activations = detail::chip_activation_bytes<double>(
@@ -436,7 +460,9 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   if (o.check_memory && memory.total() > u.usable) return &reasons::plan_does_not_fit_in_memory;
   if (u.options_problem != nullptr) return u.options_problem;
   // find_shape_problem checked that p.compute is a named precision.
-  const step_setup::precision_rates& rates = u.rates[static_cast<std::size_t>(p.compute)];
+  const step_setup::precision_rates rates =
+      u.cached ? u.rates[static_cast<std::size_t>(p.compute)]
+               : detail::rates_for(c.chip, u.acc, u.cal, p.compute);
   if (rates.refused != nullptr) return rates.refused;
   x.gemm_peak = rates.gemm_peak;
   x.attention_peak = rates.attention_peak;
@@ -900,7 +926,7 @@ constexpr result<step_breakdown> try_estimate_step(const step_setup& u, const pa
 constexpr result<step_breakdown> try_estimate_step(const transformer& m, const cluster_spec& c,
                                                    int chips, const parallel_plan& p,
                                                    const step_options& o = {}) {
-  return try_estimate_step(make_step_setup(m, c, chips, o), p);
+  return try_estimate_step(make_step_setup(m, c, chips, o, false), p);
 }
 
 constexpr step_breakdown estimate_step(const transformer& m, const cluster_spec& c, int chips,
