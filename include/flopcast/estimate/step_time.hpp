@@ -246,6 +246,7 @@ struct step_setup {
   // Set only when model_or_cluster is nullptr (what prepare_step needs before the options):
   parameter_counts counted{};  // count_parameters(model), once per model rather than per plan
   data_size<> usable{};        // usable_memory(chip)
+  double s_model = 0.0;        // the model's sequence length (u.s is set only with the options)
   // Set only when both are nullptr:
   chip_calibration cal{};
   double acc = 1.0, s = 0.0, h = 0.0;
@@ -263,10 +264,70 @@ struct step_setup {
   constexpr const flop_split<double>& forward_per_token(attention_mask mask) const {
     return per_token[mask == attention_mask::causal_skip ? 1 : 0];
   }
+  // The activation terms depend on the model and, of the plan, only on dropout, the saved GEMM
+  // inputs' format and the MLP kind (plan_activation_options): all eight once here, with the
+  // attended keys, rather than twice per plan. Set with `counted`.
+  std::array<detail::activation_terms, 8> activation{};
+  double attended = 0.0;  // attended_keys(model, s)
+  constexpr const detail::activation_terms& activation_terms_of(const activation_options& a,
+                                                                layer_mlp mlp) const {
+    return activation[(a.dropout ? 4 : 0) + (a.saved_gemm_inputs == precision::fp8 ? 2 : 0) +
+                      (mlp == layer_mlp::experts ? 1 : 0)];
+  }
+  // plan_activation_options by (recompute policy, fused attention, dropout, FP8 saved inputs),
+  // read from here rather than built per plan (GCC builds it on the stack with narrow stores
+  // and reads it back wider: a store-forwarding stall per plan).
+  std::array<activation_options, 32> stored_options{};
+  static constexpr std::size_t stored_index(const parallel_plan& p) {
+    const bool low = p.compute == precision::fp8 || p.compute == precision::fp6 ||
+                     p.compute == precision::fp4;  // plan_activation_options' rule
+    return static_cast<std::size_t>(p.recompute_mode) * 8 + (p.fused_attention ? 4 : 0) +
+           (p.dropout ? 2 : 0) + (low ? 1 : 0);
+  }
+  // Per GEMM precision: the peaks per accelerator and the calibrated GEMM efficiency, or the
+  // reason the chip cannot run it (the first of the GEMM's and attention's). Set with `cal`.
+  struct precision_rates {
+    const reason* refused = nullptr;
+    double gemm_peak = 0.0, attention_peak = 0.0, eta_max = 0.0;
+  };
+  std::array<precision_rates, static_cast<std::size_t>(precision::int8) + 1> rates{};
+  // Whether the tables above are filled (make_step_setup's `many`): one plan (the scalar
+  // try_estimate_step) computes only its own entries, with the same functions, so the same bits.
+  bool cached = false;
 };
 
+namespace detail {
+// One entry of step_setup::rates.
+constexpr step_setup::precision_rates rates_for(const chip_spec& chip, double acc,
+                                                const chip_calibration& cal, precision pr) {
+  step_setup::precision_rates r;
+  const result<flop_rate<>> gemm = chip.try_peak(pr);
+  if (!gemm) {
+    r.refused = gemm.error();
+    return r;
+  }
+  // Attention (softmax and the score GEMMs) runs at 16 bits: FP16 for an FP16 plan or a chip
+  // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
+  // against that peak cannot exceed 1.
+  const precision attention_format =
+      pr == precision::fp16 || !chip.supports(precision::bf16) ? precision::fp16 : precision::bf16;
+  const result<flop_rate<>> attention = chip.try_peak(attention_format);
+  if (!attention) {
+    r.refused = attention.error();
+    return r;
+  }
+  const flop_rate<> gemm_peak = gemm.value() / acc;
+  r.gemm_peak = gemm_peak.base_value();
+  r.attention_peak = flopcast::min(attention.value() / acc, gemm_peak).base_value();
+  r.eta_max = gemm_efficiency_at(cal, pr);
+  return r;
+}
+}  // namespace detail
+
+// `many`: fill the per-plan tables (step_setup::cached) for a batch or a search; filling them
+// costs about two plans' worth of scalar work, so one plan does without.
 constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c, int chips,
-                                     const step_options& o) {
+                                     const step_options& o, bool many = true) {
   using detail::d;
   step_setup u;
   u.model = &m;
@@ -280,6 +341,23 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
   // What prepare_step needs before it checks the options (the memory check comes first).
   u.counted = count_parameters(m);
   u.usable = usable_memory(c.chip);
+  u.s_model = d(m.seq_len);
+  u.cached = many;
+  for (std::size_t k = 0; many && k < u.activation.size(); ++k) {
+    const activation_options a{.dropout = (k & 4) != 0,
+                               .saved_gemm_inputs = (k & 2) != 0 ? precision::fp8 : precision::bf16};
+    u.activation[k] =
+        detail::layer_activation_terms(m, (k & 1) != 0 ? layer_mlp::experts : layer_mlp::dense, a);
+  }
+  for (std::size_t k = 0; many && k < u.stored_options.size(); ++k) {
+    parallel_plan p;
+    p.recompute_mode = static_cast<recompute>(k / 8);
+    p.fused_attention = (k & 4) != 0;
+    p.dropout = (k & 2) != 0;
+    p.compute = (k & 1) != 0 ? precision::fp8 : precision::bf16;
+    u.stored_options[k] = plan_activation_options(p);
+  }
+  if (many) u.attended = attended_keys(m, u.s_model);
   if (u.options_problem != nullptr) return u;
   u.per_token = {forward_flops_per_token<double>(m, d(m.seq_len), attention_mask::dense),
                  forward_flops_per_token<double>(m, d(m.seq_len), attention_mask::causal_skip)};
@@ -291,6 +369,9 @@ constexpr step_setup make_step_setup(const transformer& m, const cluster_spec& c
   u.s = d(m.seq_len);
   u.h = d(m.hidden);
   u.eta_calibrated = detail::gemm_eta(u.cal.gemm_efficiency, d(m.qk_head_size()));
+  for (std::size_t k = 0; many && k < u.rates.size(); ++k) {
+    u.rates[k] = detail::rates_for(c.chip, u.acc, u.cal, static_cast<precision>(k));
+  }
   const double replicated_per_hidden =
       m.parallel_block ? model_constants::replicated_elements_per_hidden_parallel
                        : model_constants::replicated_elements_per_hidden;
@@ -353,24 +434,38 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   pipeline_split layout;
   if (const reason* why = find_shape_problem(m, p, c, u.chips, layout)) return why;
   const sharding<double> held_sharding = sharding_of(p, u.chips, layout);
-  memory = memory_per_chip<double>(m, u.counted, p.recipe, p.opt, held_sharding, d(p.microbatch),
-                                   plan_activation_options(p));
+  // memory_per_chip, with the model's activation terms from the setup (the same arithmetic).
+  // find_shape_problem checked that the recompute policy is a named one.
+  activation_options own{};  // only without the setup's tables
+  const activation_options* stored_at = &own;
+  if (u.cached) {
+    stored_at = &u.stored_options[step_setup::stored_index(p)];
+  } else {
+    own = plan_activation_options(p);
+  }
+  const activation_options& stored = *stored_at;
+  const double mb = d(p.microbatch);
+  const auto layer_bytes = [&](layer_mlp kind) {
+    return detail::layer_bytes<double>(
+        m, mb, u.s_model, held_sharding, stored, kind,
+        [&] {
+          return u.cached ? u.activation_terms_of(stored, kind)
+                          : detail::layer_activation_terms(m, kind, stored);
+        },
+        [&] { return u.cached ? u.attended : attended_keys(m, u.s_model); });
+  };
+  memory = model_state_per_chip<double>(m, u.counted, p.recipe, p.opt, held_sharding);
+  memory.activations = detail::chip_activation_bytes<double>(
+      m, mb, held_sharding, stored, layer_bytes(layer_mlp::dense), layer_bytes(layer_mlp::experts));
   if (o.check_memory && memory.total() > u.usable) return &reasons::plan_does_not_fit_in_memory;
   if (u.options_problem != nullptr) return u.options_problem;
-  const result<flop_rate<>> gemm_peak_r = c.chip.try_peak(p.compute);
-  if (!gemm_peak_r) return gemm_peak_r.error();
-  // Attention (softmax and the score GEMMs) runs at 16 bits: FP16 for an FP16 plan or a chip
-  // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
-  // against that peak cannot exceed 1.
-  const precision attention_format =
-      p.compute == precision::fp16 || !c.chip.supports(precision::bf16) ? precision::fp16
-                                                                         : precision::bf16;
-  const result<flop_rate<>> attention_peak_r = c.chip.try_peak(attention_format);
-  if (!attention_peak_r) return attention_peak_r.error();
-
-  const flop_rate<> gemm_peak = gemm_peak_r.value() / u.acc;
-  x.gemm_peak = gemm_peak.base_value();
-  x.attention_peak = flopcast::min(attention_peak_r.value() / u.acc, gemm_peak).base_value();
+  // find_shape_problem checked that p.compute is a named precision.
+  const step_setup::precision_rates rates =
+      u.cached ? u.rates[static_cast<std::size_t>(p.compute)]
+               : detail::rates_for(c.chip, u.acc, u.cal, p.compute);
+  if (rates.refused != nullptr) return rates.refused;
+  x.gemm_peak = rates.gemm_peak;
+  x.attention_peak = rates.attention_peak;
   x.tp = d(p.tp), x.pp = d(p.pp), x.vp = d(p.vp), x.cp = d(p.cp), x.ep = d(p.ep);
   x.dp = d(data_parallel(p, u.chips));
   x.microbatch = d(p.microbatch);
@@ -409,7 +504,7 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
       (f.forward.attention + f.backward.attention + f.recomputed.attention).base_value();
   x.logits_flops = (f.forward.logits + f.backward.logits).base_value();
   x.forward_matmul = f.forward.matmul.base_value();
-  x.eta_max = gemm_efficiency_at(u.cal, p.compute);
+  x.eta_max = rates.eta_max;
   // A named fused kernel runs the forward (and its recompute) and the backward at its own
   // fractions of the peak; they combine as times into one efficiency for the attention FLOPs.
   const double keys = u.s / x.cp * (executed == attention_mask::causal_skip ? 0.5 : 1.0);
@@ -437,14 +532,9 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   x.gradient_bytes = sb.gradients;
   // The offloaded layers' stored activations (averaged over dense and MoE layers).
   if (p.offloaded_layers > 0) {
-    const activation_options stored = plan_activation_options(p);
     const data_size<> per_layer =
-        (activation_bytes_per_layer<double>(m, x.microbatch, u.s, held_sharding, stored,
-                                            layer_mlp::dense) *
-             d(m.dense_layer_count()) +
-         activation_bytes_per_layer<double>(m, x.microbatch, u.s, held_sharding, stored,
-                                            layer_mlp::experts) *
-             d(m.moe_layer_count())) /
+        (layer_bytes(layer_mlp::dense) * d(m.dense_layer_count()) +
+         layer_bytes(layer_mlp::experts) * d(m.moe_layer_count())) /
         d(m.layers);
     x.layer_activation_bytes = per_layer.base_value();
   }
@@ -813,7 +903,7 @@ constexpr const reason* finish_step(const step_values<double>& v,
   // by construction: every term is timed at most at its peak.)
   if (!(finite_positive(r.step.base_value()) && finite_positive(r.tokens_per_s) &&
         finite_positive(r.mfu) && finite_positive(r.hfu) &&
-        finite_positive(r.memory.total().base_value()))) {
+        finite_positive(memory.total().base_value()))) {  // `memory`: r's copy may be cold
     return &reasons::estimate_out_of_range;
   }
   return nullptr;
@@ -836,7 +926,7 @@ constexpr result<step_breakdown> try_estimate_step(const step_setup& u, const pa
 constexpr result<step_breakdown> try_estimate_step(const transformer& m, const cluster_spec& c,
                                                    int chips, const parallel_plan& p,
                                                    const step_options& o = {}) {
-  return try_estimate_step(make_step_setup(m, c, chips, o), p);
+  return try_estimate_step(make_step_setup(m, c, chips, o, false), p);
 }
 
 constexpr step_breakdown estimate_step(const transformer& m, const cluster_spec& c, int chips,

@@ -138,8 +138,15 @@ struct number_traits<std::experimental::simd<double, Abi>> {
   using mask = typename T::mask_type;
   static constexpr int width = static_cast<int>(T::size());
   static T select(mask m, T a, T b) {
+#if defined(__clang__) && defined(__AVX512F__)
+    // clang 14 with libstdc++ 12: where() on the AVX-512 bitmask ABI assigns nothing (every
+    // lane keeps b), so the batched step model diverged from the scalar one under
+    // -march=native. Reading the mask lane by lane is correct there.
+    return T([&](auto i) { return m[i] ? a[i] : b[i]; });
+#else
     std::experimental::where(m, b) = a;
     return b;
+#endif
   }
   // Written as select so that both backends pick the same operand on ties and NaN.
   static T max(T a, T b) { return select(a < b, b, a); }

@@ -271,9 +271,10 @@ inline result<search_result> try_search_plans(const search_request& r) {
     std::vector<step_breakdown> steps(chunk);
     std::vector<const reason*> status(chunk);
     plans.reserve(chunk);
+    const step_setup setup = make_step_setup(r.model, r.cluster, r.chips, r.options);  // once
     const auto flush = [&] {
       const std::size_t n = plans.size();
-      estimate_steps(r.model, r.cluster, r.chips, std::span<const parallel_plan>(plans), r.options,
+      estimate_steps(setup, std::span<const parallel_plan>(plans),
                      std::span<step_breakdown>(steps.data(), n),
                      std::span<const reason*>(status.data(), n));
       part.considered += n;

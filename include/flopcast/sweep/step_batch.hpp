@@ -84,15 +84,16 @@ std::size_t run_pack(const step_setup& u, const pending_lanes<W>& lanes,
 // Times every plan: out[i] is try_estimate_step(m, c, chips, plans[i], o)'s breakdown and
 // status[i] nullptr, or out[i] an empty breakdown and status[i] the reason that call gives. Returns
 // the number of refused plans, so that a refusal is never silent. Spans must have one length.
+// With a setup made by make_step_setup (it refers to the model, cluster and options, which must
+// outlive it): callers that time many batches of one model on one cluster (the search) make it
+// once.
 template <class P = simd::pack>
-std::size_t estimate_steps(const transformer& m, const cluster_spec& c, int chips,
-                           std::span<const parallel_plan> plans, const step_options& o,
+std::size_t estimate_steps(const step_setup& u, std::span<const parallel_plan> plans,
                            std::span<step_breakdown> out, std::span<const reason*> status) {
   if (out.size() != plans.size() || status.size() != plans.size()) {
     throw std::invalid_argument("flopcast::estimate_steps: spans differ in length");
   }
   constexpr std::size_t w = static_cast<std::size_t>(number_traits<P>::width);
-  const step_setup u = make_step_setup(m, c, chips, o);
   detail::pending_lanes<w> lanes;
   std::size_t invalid = 0;
   for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -115,6 +116,13 @@ std::size_t estimate_steps(const transformer& m, const cluster_spec& c, int chip
                               lanes.index[j], out, status);
   }
   return invalid;
+}
+
+template <class P = simd::pack>
+std::size_t estimate_steps(const transformer& m, const cluster_spec& c, int chips,
+                           std::span<const parallel_plan> plans, const step_options& o,
+                           std::span<step_breakdown> out, std::span<const reason*> status) {
+  return estimate_steps<P>(make_step_setup(m, c, chips, o), plans, out, status);
 }
 
 }  // namespace flopcast

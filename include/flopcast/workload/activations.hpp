@@ -116,15 +116,27 @@ constexpr T kept_share(const transformer& m, const sharding<T>& plan) {
   const T kept = (stage - plan.offloaded_layers) / stage;
   return select(kept > T(0.0), kept, T(0.0));
 }
+
+// The stored bytes of one layer under no or selective recompute, from its terms (which depend
+// only on the model and a few plan fields, so a sweep computes them once: estimate/step_time.hpp)
+// and the attended keys (called only when the scores are kept).
+template <class T, class Keys>
+constexpr data_size<T> stored_layer_bytes(const activation_terms& t, T tokens, T sp, T tp,
+                                          const activation_options& o, Keys&& keys) {
+  const bool keep_scores = o.policy == recompute::none && !o.fused_attention;
+  const T scores = keep_scores ? T(t.scores_per_key) * tokens * T(keys()) / tp : T(0.0);
+  return data_size<T>::from_base(T(t.replicated + t.mask_bytes) * tokens / sp +
+                                 T(t.tensor_parallel) * tokens / tp + scores);
+}
 }  // namespace detail
 
-// Bytes one layer stores for one microbatch of `microbatch` sequences of `seq_len` tokens, on
-// one chip of the plan.
-template <class T>
-constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microbatch, T seq_len,
-                                                  const sharding<T>& plan,
-                                                  const activation_options& o,
-                                                  layer_mlp mlp = layer_mlp::dense) {
+namespace detail {
+// activation_bytes_per_layer with its model-only parts (the terms, the attended keys) supplied
+// by the caller, which may have them cached (estimate/step_time.hpp's step_setup).
+template <class T, class Terms, class Keys>
+constexpr data_size<T> layer_bytes(const transformer& m, T microbatch, T seq_len,
+                                   const sharding<T>& plan, const activation_options& o,
+                                   layer_mlp mlp, Terms&& terms, Keys&& keys) {
   const T tokens = microbatch * seq_len / plan.cp;  // tokens of the local sequence shard
   const T sp = detail::sp_divisor(plan);
   const double e = bytes_per_element(o.storage);
@@ -146,31 +158,31 @@ constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microb
                                  a * m.v_head_size() + width);
     return data_size<T>::from_base(T(replicated) * tokens / sp + T(interior) * tokens / plan.tp);
   }
-  const detail::activation_terms t = detail::layer_activation_terms(m, mlp, o);
-  const bool keep_scores = o.policy == recompute::none && !o.fused_attention;
-  // Keys per query, averaged over the layers: min(window, seq_len) on sliding-window layers.
-  const T keys = attended_keys(m, seq_len);
-  const T scores = keep_scores ? T(t.scores_per_key) * tokens * keys / plan.tp : T(0.0);
-  return data_size<T>::from_base(T(t.replicated + t.mask_bytes) * tokens / sp +
-                                 T(t.tensor_parallel) * tokens / plan.tp + scores);
+  return stored_layer_bytes(terms(), tokens, sp, plan.tp, o, keys);
+}
+}  // namespace detail
+
+// Bytes one layer stores for one microbatch of `microbatch` sequences of `seq_len` tokens, on
+// one chip of the plan.
+template <class T>
+constexpr data_size<T> activation_bytes_per_layer(const transformer& m, T microbatch, T seq_len,
+                                                  const sharding<T>& plan,
+                                                  const activation_options& o,
+                                                  layer_mlp mlp = layer_mlp::dense) {
+  return detail::layer_bytes(
+      m, microbatch, seq_len, plan, o, mlp,
+      [&] { return detail::layer_activation_terms(m, mlp, o); },
+      // Keys per query, averaged over the layers: min(window, seq_len) on sliding-window layers.
+      [&] { return attended_keys(m, seq_len); });
 }
 
-// Activation bytes on the busiest chip: the first pipeline stage, which under 1F1B holds pp
-// microbatches in flight, each through layers/pp layers (so L layers' worth, whatever pp; with an
-// uneven split, through the stage's stage_layers: pp x stage_layers layers' worth), times
-// 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3), or the
-// step's own microbatch count when that is smaller (sharding::microbatches). Adds the input-embedding dropout mask (first stage) and, when
-// the whole model is one stage, the output layer's norm and projection inputs and its FP32
-// logits (Korthikanti Sec. 4.3). MoE and dense layers are averaged over the stage.
+namespace detail {
+// activation_bytes_per_chip from the bytes of one dense and one MoE layer.
 template <class T>
-constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microbatch,
-                                                 const sharding<T>& plan,
-                                                 const activation_options& o) {
+constexpr data_size<T> chip_activation_bytes(const transformer& m, T microbatch,
+                                             const sharding<T>& plan, const activation_options& o,
+                                             data_size<T> dense, data_size<T> moe) {
   const T seq = T(static_cast<double>(m.seq_len));
-  const data_size<T> dense =
-      activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::dense);
-  const data_size<T> moe =
-      activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::experts);
   const T warm_up_factor =
       select(plan.virtual_stages > T(1.0),
              T(1.0) + (plan.pp - T(1.0)) / (plan.pp * plan.virtual_stages), T(1.0));
@@ -197,6 +209,25 @@ constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microba
   const T output_layer = T(2.0 * e * h) * tokens / sp + T(4.0 * m.vocab) * tokens / plan.tp;
   const T single_stage_output = select(plan.pp == T(1.0), output_layer, T(0.0));
   return layers + data_size<T>::from_base(embedding_mask + single_stage_output);
+}
+}  // namespace detail
+
+// Activation bytes on the busiest chip: the first pipeline stage, which under 1F1B holds pp
+// microbatches in flight, each through layers/pp layers (so L layers' worth, whatever pp; with an
+// uneven split, through the stage's stage_layers: pp x stage_layers layers' worth), times
+// 1 + (pp-1)/(pp*v) with v > 1 interleaved chunks (Korthikanti 2022, Sec. 4.2.3), or the
+// step's own microbatch count when that is smaller (sharding::microbatches). Adds the input-embedding dropout mask (first stage) and, when
+// the whole model is one stage, the output layer's norm and projection inputs and its FP32
+// logits (Korthikanti Sec. 4.3). MoE and dense layers are averaged over the stage.
+template <class T>
+constexpr data_size<T> activation_bytes_per_chip(const transformer& m, T microbatch,
+                                                 const sharding<T>& plan,
+                                                 const activation_options& o) {
+  const T seq = T(static_cast<double>(m.seq_len));
+  return detail::chip_activation_bytes(
+      m, microbatch, plan, o,
+      activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::dense),
+      activation_bytes_per_layer(m, microbatch, seq, plan, o, layer_mlp::experts));
 }
 
 // Korthikanti 2022's closed forms for a GPT layer (Table 2), bytes per layer per microbatch,
