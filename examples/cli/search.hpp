@@ -5,6 +5,10 @@
 // plan options it searches become lists and limits.
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <flopcast/sweep/search.hpp>
 #include <ostream>
 #include <span>
@@ -139,6 +143,48 @@ inline std::string largest_overhead(const flopcast::step_breakdown& b) {
   return std::string(worst->short_label) + " " + percent(most / b.step.in(flopcast::seconds));
 }
 
+// While alive, a progress line on `err` once a second has passed, rewritten every half second
+// with how long the search has run. Stops (and ends the line) when destroyed.
+class progress_line {
+ public:
+  progress_line(std::ostream& err, std::string what) : err_(err), what_(std::move(what)) {
+    worker_ = std::thread([this] { run(); });
+  }
+  progress_line(const progress_line&) = delete;
+  progress_line& operator=(const progress_line&) = delete;
+  ~progress_line() {
+    {
+      const std::lock_guard<std::mutex> hold(lock_);
+      done_ = true;
+    }
+    wake_.notify_one();
+    worker_.join();
+    if (shown_) err_ << '\n';
+  }
+
+ private:
+  void run() {
+    const auto start = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> hold(lock_);
+    auto next = start + std::chrono::seconds(1);
+    while (!wake_.wait_until(hold, next, [this] { return done_; })) {
+      const double s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      err_ << '\r' << what_ << ", " << fixed(s, 1) << " s" << std::flush;
+      shown_ = true;
+      next += std::chrono::milliseconds(500);
+    }
+  }
+
+  std::ostream& err_;
+  std::string what_;
+  std::mutex lock_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  bool shown_ = false;
+  std::thread worker_;
+};
+
 }  // namespace detail
 
 inline void search_help(std::ostream& out) {
@@ -220,7 +266,12 @@ inline int search_command(std::span<const std::string> words, std::ostream& out,
   if (const result<cluster_spec> c = try_check(j.cluster); !c) {
     return report_reason(err, "search", *c.error(), j);
   }
-  const result<search_result> found = try_search_plans(r);
+  std::optional<result<search_result>> searched;
+  {
+    const detail::progress_line progress(err, "flopcast search: searching");
+    searched.emplace(try_search_plans(r));
+  }
+  const result<search_result>& found = *searched;
   if (!found) return report_reason(err, "search", *found.error(), j);
   const search_result& s = found.value();
   if (s.plans.empty()) {
