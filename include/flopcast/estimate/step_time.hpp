@@ -867,6 +867,21 @@ constexpr step_values<T> step_terms_of(const step_setup& u, const step_plan<T>& 
   return r;
 }
 
+// Whether one plan's values (and its memory total) make an answer: every input was in range, but a
+// result that is not a finite positive time (an input at an extreme of its range) is refused.
+// Apart from finish_step so that the search can judge a plan without writing its breakdown.
+constexpr const reason* step_problem(const step_values<double>& v, double memory_total) {
+  using limits::finite_positive;
+  // (MFU is not bounded by 1 here: in the dense convention it counts the masked half of the
+  // scores a fused causal kernel skips. Against the FLOPs executed, utilization stays below 1
+  // by construction: every term is timed at most at its peak.)
+  if (!(finite_positive(v.step) && finite_positive(v.tokens_per_s) && finite_positive(v.mfu) &&
+        finite_positive(v.hfu) && finite_positive(memory_total))) {
+    return &reasons::estimate_out_of_range;
+  }
+  return nullptr;
+}
+
 // The double form of one plan's values with its memory, or the reason it is refused: every input
 // was in range; a result that still is not a finite positive time (an input at an extreme of its
 // range) is refused, never returned.
@@ -897,16 +912,7 @@ constexpr const reason* finish_step(const step_values<double>& v,
   r.mfu = v.mfu;
   r.hfu = v.hfu;
   r.memory = memory;
-  using limits::finite_positive;
-  // (MFU is not bounded by 1 here: in the dense convention it counts the masked half of the
-  // scores a fused causal kernel skips. Against the FLOPs executed, utilization stays below 1
-  // by construction: every term is timed at most at its peak.)
-  if (!(finite_positive(r.step.base_value()) && finite_positive(r.tokens_per_s) &&
-        finite_positive(r.mfu) && finite_positive(r.hfu) &&
-        finite_positive(memory.total().base_value()))) {  // `memory`: r's copy may be cold
-    return &reasons::estimate_out_of_range;
-  }
-  return nullptr;
+  return step_problem(v, memory.total().base_value());  // `memory`: r's copy may be cold
 }
 constexpr result<step_breakdown> finish_step(const step_values<double>& v,
                                              const memory_breakdown<double>& memory) {

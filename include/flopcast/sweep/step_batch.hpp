@@ -49,10 +49,10 @@ inline std::size_t record(const step_values<double>& v, const memory_breakdown<d
   return 1;
 }
 
-// Runs step_terms_of<P> on a full pack of lanes and records each lane's result.
-template <class P, std::size_t W>
-std::size_t run_pack(const step_setup& u, const pending_lanes<W>& lanes,
-                     std::span<step_breakdown> out, std::span<const reason*> status) {
+// Runs step_terms_of<P> on a full pack of lanes and hands each lane's values to
+// lane(index, values, memory).
+template <class P, std::size_t W, class Lane>
+void run_pack(const step_setup& u, const pending_lanes<W>& lanes, Lane& lane) {
   using traits = number_traits<P>;
   constexpr std::size_t inputs = member_count<step_plan<double>>();
   constexpr std::size_t outputs = member_count<step_values<double>>();
@@ -70,16 +70,42 @@ std::size_t run_pack(const step_setup& u, const pending_lanes<W>& lanes,
   alignas(64) double res[outputs][W];
   k = 0;
   for_each_member(values, [&](P& v) { traits::store(v, res[k++]); });
-  std::size_t invalid = 0;
   for (std::size_t j = 0; j < W; ++j) {
-    step_values<double> lane;
+    step_values<double> v;
     k = 0;
-    for_each_member(lane, [&](double& v) { v = res[k++][j]; });
-    invalid += record(lane, lanes.memory[j], lanes.index[j], out, status);
+    for_each_member(v, [&](double& x) { x = res[k++][j]; });
+    lane(lanes.index[j], v, lanes.memory[j]);
   }
-  return invalid;
 }
 }  // namespace detail
+
+// The batch as a visit: refused(i, reason) for each plan prepare_step refuses, and
+// lane(i, values, memory) for every other, with step_terms_of's values before finish_step (so
+// lane may refuse them too). Callers that need only some of the breakdown (the search ranks by
+// the step time and the memory total) then write only that: a whole breakdown is 30 doubles.
+// Lanes come in pack order, not plan order.
+template <class P = simd::pack, class Lane, class Refused>
+void visit_steps(const step_setup& u, std::span<const parallel_plan> plans, Lane&& lane,
+                 Refused&& refused) {
+  constexpr std::size_t w = static_cast<std::size_t>(number_traits<P>::width);
+  detail::pending_lanes<w> lanes;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const std::size_t j = lanes.size;
+    if (const reason* why = prepare_step(u, plans[i], lanes.plan[j], lanes.memory[j])) {
+      refused(i, why);
+      continue;
+    }
+    lanes.index[j] = i;
+    if (++lanes.size == w) {
+      detail::run_pack<P>(u, lanes, lane);
+      lanes.size = 0;
+    }
+  }
+  // The tail: the same template at T = double.
+  for (std::size_t j = 0; j < lanes.size; ++j) {
+    lane(lanes.index[j], step_terms_of<double>(u, lanes.plan[j]), lanes.memory[j]);
+  }
+}
 
 // Times every plan: out[i] is try_estimate_step(m, c, chips, plans[i], o)'s breakdown and
 // status[i] nullptr, or out[i] an empty breakdown and status[i] the reason that call gives. Returns
@@ -93,31 +119,19 @@ std::size_t estimate_steps(const step_setup& u, std::span<const parallel_plan> p
   if (out.size() != plans.size() || status.size() != plans.size()) {
     throw std::invalid_argument("flopcast::estimate_steps: spans differ in length");
   }
-  constexpr std::size_t w = static_cast<std::size_t>(number_traits<P>::width);
-  detail::pending_lanes<w> lanes;
   std::size_t invalid = 0;
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    const std::size_t j = lanes.size;
-    if (const reason* why = prepare_step(u, plans[i], lanes.plan[j], lanes.memory[j])) {
-      out[i] = step_breakdown{};
-      status[i] = why;
-      ++invalid;
-      continue;
-    }
-    lanes.index[j] = i;
-    if (++lanes.size == w) {
-      invalid += detail::run_pack<P>(u, lanes, out, status);
-      lanes.size = 0;
-    }
-  }
-  // The tail: the same template at T = double.
-  for (std::size_t j = 0; j < lanes.size; ++j) {
-    invalid += detail::record(step_terms_of<double>(u, lanes.plan[j]), lanes.memory[j],
-                              lanes.index[j], out, status);
-  }
+  visit_steps<P>(
+      u, plans,
+      [&](std::size_t i, const step_values<double>& v, const memory_breakdown<double>& memory) {
+        invalid += detail::record(v, memory, i, out, status);
+      },
+      [&](std::size_t i, const reason* why) {
+        out[i] = step_breakdown{};
+        status[i] = why;
+        ++invalid;
+      });
   return invalid;
 }
-
 template <class P = simd::pack>
 std::size_t estimate_steps(const transformer& m, const cluster_spec& c, int chips,
                            std::span<const parallel_plan> plans, const step_options& o,
