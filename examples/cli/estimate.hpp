@@ -180,6 +180,17 @@ struct job {
 
 namespace detail {
 
+// The command line's names of recompute modes and GEMM precisions, shared by estimate (one
+// value) and search and sweep (lists).
+inline constexpr std::array<std::string_view, 4> recompute_names{"none", "selective", "full",
+                                                                 "selective-op"};
+inline constexpr std::array recompute_modes{flopcast::recompute::none, flopcast::recompute::selective,
+                                            flopcast::recompute::full,
+                                            flopcast::recompute::selective_op};
+inline constexpr std::array<std::string_view, 3> precision_names{"bf16", "fp16", "fp8"};
+inline constexpr std::array precision_formats{flopcast::precision::bf16, flopcast::precision::fp16,
+                                              flopcast::precision::fp8};
+
 inline std::string quoted_choices(std::span<const std::string_view> names) {
   std::string s;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -335,16 +346,12 @@ inline job make_job(const arguments& a) {
     p.global_batch = static_cast<int>(batch);
   }
   if (const std::string* v = a.find("--recompute")) {
-    static constexpr std::array<std::string_view, 4> names{"none", "selective", "full",
-                                                           "selective-op"};
-    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full,
-                                      recompute::selective_op};
-    p.recompute_mode = modes[detail::choose("--recompute", *v, names)];
+    p.recompute_mode = detail::recompute_modes[detail::choose("--recompute", *v,
+                                                              detail::recompute_names)];
   }
   if (const std::string* v = a.find("--precision")) {
-    static constexpr std::array<std::string_view, 3> names{"bf16", "fp16", "fp8"};
-    static constexpr std::array formats{precision::bf16, precision::fp16, precision::fp8};
-    p.compute = formats[detail::choose("--precision", *v, names)];
+    p.compute = detail::precision_formats[detail::choose("--precision", *v,
+                                                         detail::precision_names)];
   }
   if (const std::string* v = a.find("--recipe")) {
     static constexpr std::array<std::string_view, 4> names{"bf16", "bf16-fp32-grads", "fp8",

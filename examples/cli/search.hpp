@@ -118,6 +118,33 @@ inline std::vector<int> int_list(std::string_view option_name, const std::string
   return out;
 }
 
+inline std::vector<flopcast::precision> precision_list(const std::string& text) {
+  return choose_list("--precision", text, precision_names, precision_formats);
+}
+
+// An integer search option, when given, checked against its range.
+inline void read_int(const arguments& a, std::string_view name, int& field) {
+  if (const std::string* v = a.find(name)) field = to_int_in(search_option(name), *v);
+}
+
+// The search limits both search and sweep take: --max-tp/pp/vp/cp/ep, --no-cp, --no-sp,
+// --zero, --microbatch and --recompute (lists). --precision is each command's own: a searched
+// list in search, a grid axis in sweep.
+inline void read_limits(const arguments& a, flopcast::search_limits& l) {
+  read_int(a, "--max-tp", l.max_tp);
+  read_int(a, "--max-pp", l.max_pp);
+  read_int(a, "--max-vp", l.max_vp);
+  read_int(a, "--max-cp", l.max_cp);
+  read_int(a, "--max-ep", l.max_ep);
+  if (a.has("--no-cp")) l.max_cp = 1;
+  if (a.has("--no-sp")) l.sequence_parallel = false;
+  if (const std::string* v = a.find("--zero")) l.zero_stages = int_list("--zero", *v);
+  if (const std::string* v = a.find("--microbatch")) l.microbatches = int_list("--microbatch", *v);
+  if (const std::string* v = a.find("--recompute")) {
+    l.recompute_modes = choose_list("--recompute", *v, recompute_names, recompute_modes);
+  }
+}
+
 inline std::string plan_words(const flopcast::parallel_plan& p, const flopcast::step_breakdown& b) {
   std::string s = "tp " + std::to_string(p.tp) + (p.sequence_parallel ? "+sp" : "") + ", pp " +
                   std::to_string(p.pp);
@@ -224,32 +251,9 @@ inline int search_command(std::span<const std::string> words, std::ostream& out,
   r.global_batch = j.plan.global_batch;
   r.base = j.plan;
   r.options = j.options;
-  search_limits& l = r.limits;
-  const auto limit = [&](std::string_view name, int& field) {
-    if (const std::string* v = a.find(name)) field = to_int_in(detail::search_option(name), *v);
-  };
-  limit("--max-tp", l.max_tp);
-  limit("--max-pp", l.max_pp);
-  limit("--max-vp", l.max_vp);
-  limit("--max-cp", l.max_cp);
-  limit("--max-ep", l.max_ep);
-  if (a.has("--no-cp")) l.max_cp = 1;
-  if (a.has("--no-sp")) l.sequence_parallel = false;
-  if (const std::string* v = a.find("--zero")) l.zero_stages = detail::int_list("--zero", *v);
-  if (const std::string* v = a.find("--microbatch")) {
-    l.microbatches = detail::int_list("--microbatch", *v);
-  }
-  if (const std::string* v = a.find("--recompute")) {
-    static constexpr std::array<std::string_view, 4> names{"none", "selective", "full",
-                                                           "selective-op"};
-    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full,
-                                      recompute::selective_op};
-    l.recompute_modes = detail::choose_list("--recompute", *v, names, modes);
-  }
+  detail::read_limits(a, r.limits);
   if (const std::string* v = a.find("--precision")) {
-    static constexpr std::array<std::string_view, 3> names{"bf16", "fp16", "fp8"};
-    static constexpr std::array formats{precision::bf16, precision::fp16, precision::fp8};
-    l.precisions = detail::choose_list("--precision", *v, names, formats);
+    r.limits.precisions = detail::precision_list(*v);
   }
   if (const std::string* v = a.find("--objective")) {
     static constexpr std::array<std::string_view, 2> names{"time", "throughput"};
@@ -257,10 +261,10 @@ inline int search_command(std::span<const std::string> words, std::ostream& out,
     r.objective = objectives[detail::choose("--objective", *v, names)];
   }
   int top = 10;
-  limit("--top", top);
+  detail::read_int(a, "--top", top);
   r.top = static_cast<std::size_t>(top);
   int threads = 0;
-  limit("--threads", threads);
+  detail::read_int(a, "--threads", threads);
   r.threads = static_cast<unsigned>(threads);
 
   if (const result<cluster_spec> c = try_check(j.cluster); !c) {

@@ -186,11 +186,7 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
   for (const std::string& name : detail::list_words("--model", *a.find("--model"))) {
     g.models.push_back(model_or_usage_error(name).shape);
   }
-  if (const std::string* v = a.find("--precision")) {
-    static constexpr std::array<std::string_view, 3> names{"bf16", "fp16", "fp8"};
-    static constexpr std::array formats{precision::bf16, precision::fp16, precision::fp8};
-    g.precisions = detail::choose_list("--precision", *v, names, formats);
-  }
+  if (const std::string* v = a.find("--precision")) g.precisions = detail::precision_list(*v);
   if (const std::string* v = a.find("--gemm-scale")) {
     g.gemm_efficiency_scales = detail::number_list("--gemm-scale", *v);
   }
@@ -208,30 +204,9 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
     g.budget = training_budget{.tokens = to_number_in(detail::sweep_option("--tokens"), *t, true)};
   }
 
-  search_limits& l = g.limits;
-  const auto limit = [&](std::string_view name, int& field) {
-    if (const std::string* v = a.find(name)) field = to_int_in(detail::search_option(name), *v);
-  };
-  limit("--max-tp", l.max_tp);
-  limit("--max-pp", l.max_pp);
-  limit("--max-vp", l.max_vp);
-  limit("--max-cp", l.max_cp);
-  limit("--max-ep", l.max_ep);
-  if (a.has("--no-cp")) l.max_cp = 1;
-  if (a.has("--no-sp")) l.sequence_parallel = false;
-  if (const std::string* v = a.find("--zero")) l.zero_stages = detail::int_list("--zero", *v);
-  if (const std::string* v = a.find("--microbatch")) {
-    l.microbatches = detail::int_list("--microbatch", *v);
-  }
-  if (const std::string* v = a.find("--recompute")) {
-    static constexpr std::array<std::string_view, 4> names{"none", "selective", "full",
-                                                           "selective-op"};
-    static constexpr std::array modes{recompute::none, recompute::selective, recompute::full,
-                                      recompute::selective_op};
-    l.recompute_modes = detail::choose_list("--recompute", *v, names, modes);
-  }
+  detail::read_limits(a, g.limits);
   int threads = 0;
-  limit("--threads", threads);
+  detail::read_int(a, "--threads", threads);
   g.threads = static_cast<unsigned>(threads);
 
   // A progress line on stderr once the sweep has run a second, rewritten in place.
