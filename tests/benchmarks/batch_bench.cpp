@@ -1,6 +1,7 @@
 // Throughput of the training-time formula: scalar loop vs the SIMD batch path, one run.
 // Build: cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DFLOPCAST_BUILD_BENCHMARKS=ON
 //        cmake --build build-bench --target batch_bench && build-bench/tests/benchmarks/batch_bench
+#include "best_seconds.hpp"
 #include <flopcast/sweep/batch.hpp>
 
 #include <chrono>
@@ -12,17 +13,7 @@ using namespace flopcast;
 
 namespace {
 
-template <class F>
-double best_seconds(F&& f, int repeats) {
-  double best = 1e30;
-  for (int r = 0; r < repeats; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (s < best) best = s;
-  }
-  return best;
-}
+using flopcast_bench::best_seconds;
 
 }  // namespace
 

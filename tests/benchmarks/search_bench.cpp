@@ -17,6 +17,7 @@
 //   cmake --build build-bench-native --target bench_search_bench
 //   build-bench-native/tests/benchmarks/bench_search_bench
 // Optional argument: repeats (default 5).
+#include "best_seconds.hpp"
 #include <flopcast/flopcast.hpp>
 #include <flopcast/sweep/grid.hpp>
 #include <flopcast/sweep/search.hpp>
@@ -34,17 +35,7 @@ using namespace flopcast;
 
 namespace {
 
-template <class F>
-double best_seconds(F&& f, int repeats) {
-  double best = 1e30;
-  for (int r = 0; r < repeats; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    best = std::min(best, s);
-  }
-  return best;
-}
+using flopcast_bench::best_seconds;
 
 search_request request(const model_card& m, const cluster_spec& c, int chips, int batch) {
   search_request r;

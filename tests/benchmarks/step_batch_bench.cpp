@@ -6,6 +6,7 @@
 //        build-bench/tests/benchmarks/bench_step_batch_bench
 // The pack width follows the target: baseline x86-64 (SSE2) gives 2 doubles; add
 // -DCMAKE_CXX_FLAGS=-march=native for AVX2 (4) or AVX-512 (8).
+#include "best_seconds.hpp"
 #include <flopcast/flopcast.hpp>
 #include <flopcast/sweep/search.hpp>
 #include <flopcast/sweep/step_batch.hpp>
@@ -19,17 +20,7 @@ using namespace flopcast;
 
 namespace {
 
-template <class F>
-double best_seconds(F&& f, int repeats) {
-  double best = 1e30;
-  for (int r = 0; r < repeats; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (s < best) best = s;
-  }
-  return best;
-}
+using flopcast_bench::best_seconds;
 
 void run(const char* name, const search_request& r) {
   std::vector<parallel_plan> plans;
