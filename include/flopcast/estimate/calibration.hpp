@@ -197,6 +197,10 @@ inline constexpr double score_dropout_backward = 2.5;
 // The optimizer step streams, per parameter it updates: FP32 master read+write (8), two FP32
 // moments read+write (16), the gradient read (2-4) and the 16-bit weight write (2): ~30 bytes.
 inline constexpr double optimizer_bytes_per_parameter = 30.0;
+// The window gradient reductions hide in: a microbatch's backward, 2 of the 3 passes (forward,
+// backward for inputs, backward for weights) of equal FLOPs, taken without recompute for every
+// plan. Counted, not fitted.
+inline constexpr double backward_share_of_compute = 2.0 / 3.0;
 }  // namespace model_constants
 
 }  // namespace flopcast

@@ -818,10 +818,15 @@ constexpr step_values<T> step_terms_of(const step_setup& u, const step_plan<T>& 
     dp_time = flopcast::select(reduced, time, no_time);
     const duration<T> scatter = tail * buckets;
     const duration<T> per_microbatch =
-        o.overlap_dp ? flopcast::max(max0(scatter - paced.compute * T(2.0 / 3.0)), tail) : scatter;
+        o.overlap_dp
+            ? flopcast::max(
+                  max0(scatter - paced.compute * T(model_constants::backward_share_of_compute)),
+                  tail)
+            : scatter;
     zero2_per_microbatch = flopcast::select(reduced && stage2, per_microbatch, no_time);
   }
-  const T window = flopcast::select(stage0, T(2.0 / 3.0), one);
+  const T window =
+      flopcast::select(stage0, T(model_constants::backward_share_of_compute), one);
   const duration<T> overlap_window = o.overlap_dp ? paced.compute * window : no_time;
   const duration<T> dp_exposed =
       (o.overlap_dp ? flopcast::max(max0(dp_time - overlap_window), dp_tail) : dp_time) +
