@@ -151,12 +151,7 @@ class table {
 // -----------------------------------------------------------------------------------------
 
 // The shortest decimal that reads back as the same double; null for NaN and infinities.
-inline std::string json_number(double v) {
-  if (!std::isfinite(v)) return "null";
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+using flopcast::json_number;  // <flopcast/core/text.hpp>
 
 using flopcast::json_string;  // <flopcast/core/text.hpp>: escapes, and U+FFFD for bad UTF-8
 

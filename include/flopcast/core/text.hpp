@@ -3,6 +3,8 @@
 // Text for machines: the length of a valid UTF-8 sequence, and strings as JSON string literals.
 // One implementation for every writer (the grid's JSON, the command line's, the SVG charts'
 // escaping), so a name with any bytes in it still gives valid output.
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -69,6 +71,15 @@ inline std::string json_string(std::string_view s) {
     ++i;
   }
   return out + "\"";
+}
+
+// `v` as a JSON number: the shortest decimal that reads back as the same double (std::to_chars),
+// or null when it is not finite (JSON has no NaN or infinity).
+inline std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
 }
 
 }  // namespace flopcast

@@ -333,15 +333,9 @@ namespace detail {
 
 // The shortest decimal that reads back as the same double (no locale); "" when not finite.
 inline std::string grid_number(double v) {
-  if (!std::isfinite(v)) return {};
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
+  return std::isfinite(v) ? json_number(v) : std::string();
 }
-
-inline std::string grid_json_number(double v) {
-  return std::isfinite(v) ? grid_number(v) : std::string("null");
-}
+inline std::string grid_json_number(double v) { return json_number(v); }
 
 inline std::string json_quoted(std::string_view s) { return json_string(s); }
 
