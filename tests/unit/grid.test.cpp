@@ -197,7 +197,6 @@ TEST_CASE("the Pareto front keeps exactly the undominated points", "[grid][paret
   const std::vector<double> y{9, 5, 7, 5, 1, 1, 0.5};
   // (2,7) is dominated by (2,5); (3,5) by (2,5); the two (4,1) both stay.
   CHECK(pareto_front(x, y) == std::vector<std::size_t>{0, 1, 4, 5, 6});
-  CHECK(svg::pareto_front(x, y) == pareto_front(x, y));  // svg uses the same implementation
   CHECK_THROWS_AS(pareto_front(x, std::vector<double>{1.0}), invalid_input);
 
   // Over grid points: days vs chips, points without a plan or a finite figure left out.
