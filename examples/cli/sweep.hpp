@@ -194,7 +194,9 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
     g.scale_out_bandwidth_scales = detail::number_list("--network-scale", *v);
   }
   if (const std::string* v = a.find("--goodput")) g.goodputs = detail::number_list("--goodput", *v);
-  g.global_batch_tokens = 16.0 * 1024.0 * 1024.0;
+  // Default batch: 16M tokens, Llama 3 405B's pre-training batch at 8K sequences (arXiv
+  // 2407.21783, Table 4: 2,048 sequences x 8,192 tokens).
+  g.global_batch_tokens = 2048.0 * 8192.0;
   if (const std::string* v = a.find("--batch-tokens")) {
     g.global_batch_tokens = to_number_in(detail::sweep_option("--batch-tokens"), *v, true);
   }

@@ -42,6 +42,11 @@ namespace flopcast {
 
 // What the search may vary. Each list is tried in full; each max bounds a power-of-two (or
 // divisor) enumeration.
+// The default limits reach past the largest sizes of the published runs the library carries, so
+// the search never rules out what a framework ran: TP 64 covers a whole 72-GPU NVL72 domain in
+// powers of two; PP 128 and 8 chunks per stage cover Megatron-Bridge's Llama 3.1 405B at
+// PP 16 x VP 8 (128 chunks); CP 32 covers NeMo's 1M-token runs (both in catalog/small_runs.hpp);
+// EP 256 covers DeepSeek-V3's 256 routed experts (workload/catalog.hpp).
 struct search_limits {
   int max_tp = 64;
   int max_pp = 128;
