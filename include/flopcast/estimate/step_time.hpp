@@ -954,6 +954,12 @@ struct run_estimate {
   duration<> chip_time{};
 };
 
+// The wall-clock time of `tokens` tokens at a step's rate: steps x step time / goodput. One
+// formula for try_estimate_run and the sweeps (sweep/grid.hpp).
+constexpr duration<> run_wall_time(const step_breakdown& s, double tokens, double goodput) {
+  return s.step * (tokens / s.tokens_per_step) / goodput;
+}
+
 constexpr result<run_estimate> try_estimate_run(const transformer& m, const cluster_spec& c, int chips,
                                                 const parallel_plan& p, double tokens,
                                                 const step_options& o = {}) {
@@ -963,7 +969,7 @@ constexpr result<run_estimate> try_estimate_run(const transformer& m, const clus
   run_estimate r;
   r.step = s.value();
   r.steps = tokens / r.step.tokens_per_step;
-  r.wall_time = r.step.step * r.steps / o.goodput;
+  r.wall_time = run_wall_time(r.step, tokens, o.goodput);
   r.chip_time = r.wall_time * static_cast<double>(chips);
   if (!(limits::finite_positive(r.wall_time.base_value()) &&
         limits::finite_positive(r.chip_time.base_value()))) {

@@ -221,11 +221,11 @@ inline void answer(const grid_spec& g, grid_point& p, unsigned search_threads) {
   p.mfu = b.mfu;
   p.tokens_per_s = b.tokens_per_s;
   if (g.budget) {
-    // As try_estimate_run: wall time = tokens / (tokens per step) x step / goodput.
+    // The same wall time as try_estimate_run (run_wall_time).
     const double tokens = g.budget->tokens != 0.0
                               ? g.budget->tokens
                               : g.budget->flops / (b.model_flops.base_value() / b.tokens_per_step);
-    const double wall_s = tokens / b.tokens_per_s / p.goodput;
+    const double wall_s = run_wall_time(b, tokens, p.goodput).in(seconds);
     p.days = wall_s / 86400.0;
     p.chip_hours = wall_s / 3600.0 * static_cast<double>(p.chips);
   }
