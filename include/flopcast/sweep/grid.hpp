@@ -225,9 +225,9 @@ inline void answer(const grid_spec& g, grid_point& p, unsigned search_threads) {
     const double tokens = g.budget->tokens != 0.0
                               ? g.budget->tokens
                               : g.budget->flops / (b.model_flops.base_value() / b.tokens_per_step);
-    const double wall_s = run_wall_time(b, tokens, p.goodput).in(seconds);
-    p.days = wall_s / 86400.0;
-    p.chip_hours = wall_s / 3600.0 * static_cast<double>(p.chips);
+    const duration<> wall = run_wall_time(b, tokens, p.goodput);
+    p.days = wall.in(flopcast::days);
+    p.chip_hours = wall.in(hours) * static_cast<double>(p.chips);
   }
 }
 
