@@ -3,6 +3,7 @@
 // x86-64 (2 lanes); this program catches what only the wider packs do. It did: with Clang 14 and
 // libstdc++ 12 on AVX-512, experimental::where(mask, x) = y assigned nothing, and every select
 // kept its second operand (sweep/pack.hpp now selects lane by lane there).
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -24,6 +25,20 @@ int main() {
     if (out[i] != want) {
       std::printf("FAIL select lane %d: %g, expected %g\n", i, out[i], want);
       return 1;
+    }
+  }
+  // ceil_log2: packs take logb, doubles binary lifting; the counts must agree around every power
+  // of two.
+  for (int e = 0; e < 64; ++e) {
+    const double p = std::ldexp(1.0, e);
+    const double k[4] = {p, std::nextafter(p, 0.0), std::nextafter(p, 1e308), p * 1.5};
+    for (double v : k) {
+      traits::store(detail::ceil_log2<simd::pack>(simd::pack(v)), out);
+      if (out[width - 1] != detail::ceil_log2<double>(v)) {
+        std::printf("FAIL ceil_log2(%.17g): %g on packs, %g on doubles\n", v, out[width - 1],
+                    detail::ceil_log2<double>(v));
+        return 1;
+      }
     }
   }
   // The step model: 20 random batches of 500 plans.

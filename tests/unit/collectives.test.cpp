@@ -308,3 +308,34 @@ TEST_CASE("collective formulas give identical bits on doubles and on SIMD packs"
   CHECK(mismatches<simd::array_pack<8>>(l) == 0);
   CHECK(mismatches<simd::pack>(l) == 0);
 }
+
+// ceil_log2 takes another route on std::experimental::simd packs (logb) than on doubles (binary
+// lifting): both must give the same count at and around every power of two, between them, at and
+// below 1, for NaN and above 2^62.
+template <class P>
+std::size_t ceil_log2_mismatches() {
+  using traits = number_traits<P>;
+  constexpr std::size_t w = static_cast<std::size_t>(traits::width);
+  std::vector<double> k = {0.0, -3.0, 0.5, 1.0, 1.5, std::nan(""), 1e300, 2.5, 3.0, 1e19};
+  for (int e = 0; e < 64; ++e) {
+    const double p = std::ldexp(1.0, e);
+    k.insert(k.end(), {p, std::nextafter(p, 0.0), std::nextafter(p, 1e308), p * 1.5, p + 1.0});
+  }
+  while (k.size() % w != 0) k.push_back(7.0);
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < k.size(); i += w) {
+    double lane[64];
+    traits::store(detail::ceil_log2<P>(traits::load(&k[i])), lane);
+    for (std::size_t j = 0; j < w; ++j) {
+      if (!same_bits(lane[j], detail::ceil_log2<double>(k[i + j]))) ++bad;
+    }
+  }
+  return bad;
+}
+
+TEST_CASE("ceil_log2 gives the same count on doubles and on SIMD packs", "[collectives][simd]") {
+  CHECK(ceil_log2_mismatches<simd::array_pack<4>>() == 0);
+  CHECK(ceil_log2_mismatches<simd::pack>() == 0);
+  CHECK(detail::ceil_log2(std::nextafter(1024.0, 2048.0)) == 11.0);
+  CHECK(detail::ceil_log2(std::ldexp(1.0, 63)) == 63.0);
+}

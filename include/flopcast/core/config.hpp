@@ -17,3 +17,11 @@
 #elif __cplusplus <= 201703L
 #include "flopcast requires C++20 (-std=c++20 or newer)"
 #endif
+
+// FLOPCAST_FLATTEN: inline everything a hot batch function calls (GCC and Clang). The batch
+// path's packs are 64-byte values: each call left out of line passes them through memory.
+#if defined(__GNUC__) || defined(__clang__)
+#define FLOPCAST_FLATTEN [[gnu::flatten]]
+#else
+#define FLOPCAST_FLATTEN
+#endif

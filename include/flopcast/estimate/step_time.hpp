@@ -420,10 +420,23 @@ constexpr void for_each_member(step_plan<T>& x, F&& f) {
   f(x.weight_bytes), f(x.gradient_bytes), f(x.layer_activation_bytes);
 }
 
+// The answer of the size checks (detail::plan_size_problem) for the last plan sizes seen: a
+// batch passes one to prepare_step so that consecutive plans with the same sizes (the search
+// varies ZeRO, recompute, precision and SP innermost) do not repeat the divisions.
+struct shape_memo {
+  detail::plan_size_key key{};
+  const reason* why = nullptr;
+  pipeline_split split{};
+  chip_parameters<double> held{};  // parameters_per_chip: it reads only sizes in the key
+  bool set = false;
+};
+
 // The scalar half of one plan: its reason if the model refuses it (in the order the checks have
 // always run: model, cluster, plan, memory, options, precision), else its step_plan and memory.
+// `memo`, if given, belongs to one setup (its model and chip count).
 constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p,
-                                     step_plan<double>& x, memory_breakdown<double>& memory) {
+                                     step_plan<double>& x, memory_breakdown<double>& memory,
+                                     shape_memo* memo = nullptr) {
   using detail::d;
   if (u.model_or_cluster != nullptr) return u.model_or_cluster;
   const transformer& m = *u.model;
@@ -432,7 +445,23 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   // The same checks and values as find_shape_problem, plan_memory_per_chip and memory_problem,
   // with the layer split, the sharding and the model's counts computed once.
   pipeline_split layout;
-  if (const reason* why = find_shape_problem(m, p, c, u.chips, layout)) return why;
+  if (memo == nullptr) {
+    if (const reason* why = find_shape_problem(m, p, c, u.chips, layout)) return why;
+  } else {
+    // find_shape_problem in its two parts, the second remembered.
+    if (const reason* why = detail::plan_field_problem(p, c, u.chips)) return why;
+    const detail::plan_size_key key = detail::size_key_of(p);
+    if (!memo->set || !(memo->key == key)) {
+      memo->why = detail::plan_size_problem(m, p, u.chips, memo->split);
+      if (memo->why == nullptr) {
+        memo->held = parameters_per_chip<double>(m, u.counted, sharding_of(p, u.chips, memo->split));
+      }
+      memo->key = key;
+      memo->set = true;
+    }
+    if (memo->why != nullptr) return memo->why;
+    layout = memo->split;
+  }
   const sharding<double> held_sharding = sharding_of(p, u.chips, layout);
   // memory_per_chip, with the model's activation terms from the setup (the same arithmetic).
   // find_shape_problem checked that the recompute policy is a named one.
@@ -454,9 +483,18 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
         },
         [&] { return u.cached ? u.attended : attended_keys(m, u.s_model); });
   };
-  memory = model_state_per_chip<double>(m, u.counted, p.recipe, p.opt, held_sharding);
-  memory.activations = detail::chip_activation_bytes<double>(
-      m, mb, held_sharding, stored, layer_bytes(layer_mlp::dense), layer_bytes(layer_mlp::experts));
+  const chip_parameters<double> held = memo != nullptr
+                                           ? memo->held
+                                           : parameters_per_chip<double>(m, u.counted, held_sharding);
+  memory = model_state_per_chip<double>(m, held, p.recipe, p.opt, held_sharding);
+  // A kind of layer the model lacks is counted zero times: its bytes are not computed (a finite
+  // value times zero adds nothing, so the sum has the same bits).
+  const data_size<> dense_layer =
+      m.dense_layer_count() > 0 ? layer_bytes(layer_mlp::dense) : data_size<>{};
+  const data_size<> expert_layer =
+      m.moe_layer_count() > 0 ? layer_bytes(layer_mlp::experts) : data_size<>{};
+  memory.activations = detail::chip_activation_bytes<double>(m, mb, held_sharding, stored,
+                                                             dense_layer, expert_layer);
   if (o.check_memory && memory.total() > u.usable) return &reasons::plan_does_not_fit_in_memory;
   if (u.options_problem != nullptr) return u.options_problem;
   // find_shape_problem checked that p.compute is a named precision.
@@ -467,7 +505,7 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   x.gemm_peak = rates.gemm_peak;
   x.attention_peak = rates.attention_peak;
   x.tp = d(p.tp), x.pp = d(p.pp), x.vp = d(p.vp), x.cp = d(p.cp), x.ep = d(p.ep);
-  x.dp = d(data_parallel(p, u.chips));
+  x.dp = held_sharding.dp;  // data_parallel(p, u.chips)
   x.microbatch = d(p.microbatch);
   x.sequences = d(p.global_batch);
   // The stages that may pace the pipeline: the last (it also computes the logits) and the
@@ -524,7 +562,6 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   x.model_flops = whole.model().base_value();
   x.hardware_flops = whole.hardware().base_value();
 
-  const chip_parameters<double> held = parameters_per_chip<double>(m, u.counted, held_sharding);
   x.held_dense = held.dense;
   x.held_experts = held.experts;
   const state_bytes sb = bytes_per_parameter(p.recipe, p.opt, m);
@@ -533,8 +570,7 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
   // The offloaded layers' stored activations (averaged over dense and MoE layers).
   if (p.offloaded_layers > 0) {
     const data_size<> per_layer =
-        (layer_bytes(layer_mlp::dense) * d(m.dense_layer_count()) +
-         layer_bytes(layer_mlp::experts) * d(m.moe_layer_count())) /
+        (dense_layer * d(m.dense_layer_count()) + expert_layer * d(m.moe_layer_count())) /
         d(m.layers);
     x.layer_activation_bytes = per_layer.base_value();
   }

@@ -346,9 +346,13 @@ constexpr data_size<> usable_memory(const chip_spec& c) {
 // find_problem below without its last check, for callers that keep the memory estimate (the
 // step model computes it once per plan for the check and for its result). A valid plan's layer
 // split (pipeline_split_of) is stored in `split`, so that the caller need not compute it again.
-constexpr const reason* find_shape_problem(const transformer& m, const parallel_plan& p,
-                                           const cluster_spec& c, int chips,
-                                           pipeline_split& split) {
+namespace detail {
+// find_shape_problem's checks in two parts, run in this order. The first reads every field but
+// does no arithmetic; the second reads only the sizes that plan_size_key holds, so that a batch
+// of plans that share them (the search varies ZeRO, recompute, precision and SP innermost) can
+// reuse its answer.
+constexpr const reason* plan_field_problem(const parallel_plan& p, const cluster_spec& c,
+                                           int chips) {
   if (p.tp < 1 || p.pp < 1 || p.vp < 1 || p.cp < 1 || p.ep < 1 || p.microbatch < 1 ||
       p.global_batch < 1) {
     return &reasons::plan_sizes_below_one;
@@ -369,6 +373,24 @@ constexpr const reason* find_shape_problem(const transformer& m, const parallel_
     return &reasons::plan_kind_unknown;
   }
   if (!trainable_gemm_precision(p.compute)) return &reasons::plan_precision_not_trainable;
+  return nullptr;
+}
+
+// The plan fields plan_size_problem reads (with the model and the chip count).
+struct plan_size_key {
+  int tp = 0, pp = 0, vp = 0, cp = 0, ep = 0, microbatch = 0, global_batch = 0;
+  int first_stage_layers = 0, last_stage_layers = 0, offloaded_layers = 0;
+  bool embedding_in_split = false, loss_in_split = false;
+  friend constexpr bool operator==(const plan_size_key&, const plan_size_key&) = default;
+};
+constexpr plan_size_key size_key_of(const parallel_plan& p) {
+  return {p.tp, p.pp, p.vp, p.cp, p.ep, p.microbatch, p.global_batch, p.first_stage_layers,
+          p.last_stage_layers, p.offloaded_layers, p.embedding_in_split, p.loss_in_split};
+}
+
+// Expects plan_field_problem to have found nothing.
+constexpr const reason* plan_size_problem(const transformer& m, const parallel_plan& p, int chips,
+                                          pipeline_split& split) {
   // Products of sizes in double (each is at most 2^26 here, a product up to 2^78): a product
   // larger than what it must divide cannot divide it, and one that is smaller is exact.
   using wide = long long;
@@ -400,6 +422,14 @@ constexpr const reason* find_shape_problem(const transformer& m, const parallel_
     return &reasons::plan_interleaved_microbatches;
   }
   return nullptr;
+}
+}  // namespace detail
+
+constexpr const reason* find_shape_problem(const transformer& m, const parallel_plan& p,
+                                           const cluster_spec& c, int chips,
+                                           pipeline_split& split) {
+  if (const reason* why = detail::plan_field_problem(p, c, chips)) return why;
+  return detail::plan_size_problem(m, p, chips, split);
 }
 constexpr const reason* find_shape_problem(const transformer& m, const parallel_plan& p,
                                            const cluster_spec& c, int chips) {

@@ -66,13 +66,13 @@ constexpr chip_parameters<T> parameters_per_chip(const transformer& m, const sha
   return parameters_per_chip(m, count_parameters(m), plan);
 }
 
-// Weights, gradients, master weights and optimizer state on one chip (activations zero).
+// Weights, gradients, master weights and optimizer state on one chip (activations zero), from
+// the parameters it holds before ZeRO (`held`: parameters_per_chip of the same sharding).
 template <class T>
 constexpr memory_breakdown<T> model_state_per_chip(const transformer& m,
-                                                   const parameter_counts& counted,
+                                                   const chip_parameters<T>& held,
                                                    const precision_recipe& r, optimizer o,
                                                    const sharding<T>& plan) {
-  const chip_parameters<T> held = parameters_per_chip(m, counted, plan);
   const state_bytes b = bytes_per_parameter(r, o, m);
   const T dense_group = plan.dp * plan.cp;
   const T expert_group = dense_group / plan.ep;
@@ -87,6 +87,13 @@ constexpr memory_breakdown<T> model_state_per_chip(const transformer& m,
   mem.optimizer_state =
       data_size<T>::from_base(T(b.optimizer_state) * spread(plan.zero_stage >= 1));
   return mem;
+}
+template <class T>
+constexpr memory_breakdown<T> model_state_per_chip(const transformer& m,
+                                                   const parameter_counts& counted,
+                                                   const precision_recipe& r, optimizer o,
+                                                   const sharding<T>& plan) {
+  return model_state_per_chip(m, parameters_per_chip(m, counted, plan), r, o, plan);
 }
 template <class T>
 constexpr memory_breakdown<T> model_state_per_chip(const transformer& m, const precision_recipe& r,
