@@ -1,0 +1,158 @@
+#pragma once
+#include "flopcast/core/config.hpp"
+// Power, energy and money for a cluster and a training run: one set of formulas, templated over
+// the number type (double, a SIMD pack, or flopcast::interval for assumption ranges).
+//
+//   IT power        = accelerators x (chip TDP + host share + network share)     [power_budget]
+//   facility power  = IT power x PUE
+//   average draw    = facility power x power factor (average draw over the run / IT budget)
+//   energy          = average draw x wall time
+//   electricity     = energy x $/kWh
+//   rental          = accelerators x hours x $/accelerator-hour
+//   capex           = accelerators x price per accelerator (its share of server and rack)
+//   TCO (a period)  = capex + electricity over the period + operations (a yearly fraction of capex)
+// and the inverses: the $/accelerator-hour a total implies, the accelerators a budget rents.
+// Each input is checked (find_problem below): PUE >= 1, power factor in (0, 1], prices >= 0.
+#include <string_view>
+
+#include "flopcast/core/error.hpp"
+#include "flopcast/core/interval.hpp"
+#include "flopcast/core/limits.hpp"
+#include "flopcast/core/number.hpp"
+#include "flopcast/core/units.hpp"
+
+FLOPCAST_DEFINE_REASON(pue_out_of_range,
+                       "PUE (facility power / IT power) must be at least 1 and at most 3")
+FLOPCAST_DEFINE_REASON(power_factor_out_of_range,
+                       "the power factor (average draw / IT power budget) must be in (0, 1]")
+FLOPCAST_DEFINE_REASON(power_figure_invalid,
+                       "a power figure must be finite and not negative (chip TDP: positive)")
+FLOPCAST_DEFINE_REASON(price_invalid, "a price must be finite and not negative")
+FLOPCAST_DEFINE_REASON(period_invalid,
+                       "a period (years, hours) must be finite and positive, at most 100 years")
+FLOPCAST_DEFINE_REASON(operations_fraction_out_of_range,
+                       "the yearly operations cost must be 0-100% of the capital cost")
+FLOPCAST_DEFINE_REASON(budget_invalid, "a budget must be finite and positive")
+
+namespace flopcast {
+
+// IT power per accelerator, in three parts (hardware/facility.hpp has the cited defaults).
+template <class T = double>
+struct power_budget {
+  power<T> chip{};     // the accelerator's TDP
+  power<T> host{};     // its share of the server or rack: CPUs, memory, NICs, fans, conversion
+  power<T> network{};  // its share of the scale-out fabric: switches and optics
+  constexpr power<T> total() const { return chip + host + network; }
+};
+
+template <class T = double>
+struct cluster_power {
+  power<T> it{};        // accelerators x power_budget::total()
+  power<T> facility{};  // it x PUE
+};
+
+template <class T>
+constexpr cluster_power<T> cluster_power_of(const power_budget<T>& per_accelerator,
+                                            T accelerators, T pue) {
+  const power<T> it = per_accelerator.total() * accelerators;
+  return {it, it * pue};
+}
+
+// Energy drawn from the grid over `wall`: the facility's power at the run's average draw.
+template <class T>
+constexpr energy<T> run_energy(const cluster_power<T>& p, T power_factor, duration<T> wall) {
+  return p.facility * power_factor * wall;
+}
+
+template <class T>
+constexpr money<T> electricity_cost(energy<T> e, energy_price<T> price) {
+  return e * price;
+}
+
+// Accelerator-hours (or any accelerator-time) times a rental price.
+template <class T>
+constexpr money<T> rental_cost(T accelerators, duration<T> period, price_rate<T> per_accelerator) {
+  return per_accelerator * period * accelerators;
+}
+
+template <class T>
+constexpr money<T> capital_cost(T accelerators, money<T> per_accelerator) {
+  return per_accelerator * accelerators;
+}
+
+// Owning for `years`: the purchase, the electricity of running for the whole period at the
+// average draw, and operations (staff, maintenance, space) as a yearly fraction of the capital.
+template <class T = double>
+struct ownership {
+  money<T> capex{}, electricity{}, operations{}, total{};
+};
+template <class T>
+constexpr ownership<T> total_cost_of_ownership(T accelerators, money<T> per_accelerator,
+                                               const cluster_power<T>& p, T power_factor, T years,
+                                               energy_price<T> kwh, T operations_per_year) {
+  ownership<T> o;
+  o.capex = capital_cost(accelerators, per_accelerator);
+  const duration<T> period = duration<T>::from_base(years * T(365.25 * 86400.0));
+  o.electricity = electricity_cost(run_energy(p, power_factor, period), kwh);
+  o.operations = o.capex * operations_per_year * years;
+  o.total = o.capex + o.electricity + o.operations;
+  return o;
+}
+
+// The inverses. "$5B for 100,000 GPUs over two years" -> $ per accelerator-hour.
+template <class T>
+constexpr price_rate<T> implied_price(money<T> total, T accelerators, duration<T> period) {
+  return total / (period * accelerators);
+}
+// The accelerators a budget rents for `period` at a price (fractional: round down to use it).
+template <class T>
+constexpr T accelerators_for_budget(money<T> budget, duration<T> period,
+                                    price_rate<T> per_accelerator) {
+  return budget / (per_accelerator * period);
+}
+
+// ---- Checks -------------------------------------------------------------------------------
+// Each takes an interval (a point is an interval): both bounds must pass.
+
+constexpr const reason* check_pue(interval pue) {
+  return limits::finite(pue.lo) && limits::finite(pue.hi) && pue.lo >= 1.0 && pue.hi <= 3.0 &&
+                 pue.lo <= pue.hi
+             ? nullptr
+             : &reasons::pue_out_of_range;
+}
+constexpr const reason* check_power_factor(interval f) {
+  return f.lo > 0.0 && f.hi <= 1.0 && f.lo <= f.hi ? nullptr : &reasons::power_factor_out_of_range;
+}
+constexpr const reason* check_power(interval watts, bool positive = false) {
+  const bool ok = limits::finite(watts.lo) && limits::finite(watts.hi) && watts.lo <= watts.hi &&
+                  (positive ? watts.lo > 0.0 : watts.lo >= 0.0) && watts.hi <= 1e12;
+  return ok ? nullptr : &reasons::power_figure_invalid;
+}
+constexpr const reason* check_price(interval p) {
+  return limits::finite(p.lo) && limits::finite(p.hi) && p.lo >= 0.0 && p.lo <= p.hi
+             ? nullptr
+             : &reasons::price_invalid;
+}
+constexpr const reason* check_years(interval y) {
+  return limits::finite(y.lo) && y.lo > 0.0 && y.hi <= 100.0 && y.lo <= y.hi
+             ? nullptr
+             : &reasons::period_invalid;
+}
+constexpr const reason* check_operations_fraction(interval f) {
+  return f.lo >= 0.0 && f.hi <= 1.0 && f.lo <= f.hi ? nullptr
+                                                    : &reasons::operations_fraction_out_of_range;
+}
+constexpr const reason* check_budget(interval b) {
+  return limits::finite(b.lo) && limits::finite(b.hi) && b.lo > 0.0 && b.lo <= b.hi
+             ? nullptr
+             : &reasons::budget_invalid;
+}
+template <class T>
+constexpr const reason* find_problem(const power_budget<T>& b) {
+  const auto as_interval = [](power<T> p) { return interval(p.base_value()); };
+  if (const reason* why = check_power(as_interval(b.chip), true)) return why;
+  if (const reason* why = check_power(as_interval(b.host))) return why;
+  return check_power(as_interval(b.network));
+}
+
+}  // namespace flopcast
