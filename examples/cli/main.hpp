@@ -21,6 +21,7 @@
 #include "catalogs.hpp"
 #include "estimate.hpp"
 #include "format.hpp"
+#include "power.hpp"
 #include "search.hpp"
 #include "sweep.hpp"
 
@@ -54,6 +55,16 @@ inline constexpr command commands[] = {
      sweep_usage, sweep_help,
      [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
        return sweep_command(w, out, err);
+     }},
+    {"power", "IT and facility megawatts of a cluster and the energy of a run, with ranges",
+     power_usage, power_help,
+     [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
+       return power_command(w, out, err);
+     }},
+    {"cost", "rental, capital, electricity and ownership cost, and what a budget buys",
+     cost_usage, cost_help,
+     [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
+       return cost_command(w, out, err);
      }},
     {"compare", "datasheet comparison of chips, with ratios to the first", compare_usage,
      compare_help,
