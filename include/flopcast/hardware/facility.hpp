@@ -41,11 +41,149 @@ struct network_power_spec {
 };
 
 namespace system_power {
-// Filled from datasheets (DGX/HGX A100, H100, H200, B200, B300; GB200 and GB300 NVL72; an MI300X
-// platform; a TPU v5p / v6e host where published).
+// Published maximum input power of whole systems. "published" is when the figure appeared (or,
+// where the page is undated, the product generation it documents); notes say how well each figure
+// is supported. Per accelerator: system_power / accelerators (per_accelerator()); the host share is
+// that minus the chip's TDP (for DGX H100: 10.2 kW / 8 = 1,275 W, minus 700 W = 575 W).
+//
+// Left out, for want of a published maximum:
+//   - an AMD MI300X 8-GPU server: the sources found give power-supply ratings only (Dell PowerEdge
+//     XE9680: six supplies, 19.2 kW in all, in 3+3 fault-tolerant redundancy), not a maximum draw;
+//     supply capacity is not system power, so no entry.
+//   - a TPU v5p or v6e host: Google publishes no host or per-chip power for these generations.
+
+inline constexpr system_power_spec dgx_a100 = {
+    .name = "DGX A100 640GB",
+    .chip = &chips::a100_sxm4_80gb,
+    .accelerators = 8,
+    .system_power = 6.5 * kilowatts,
+    .published = "2020-05",
+    .source = "https://www.nvidia.com/en-us/data-center/dgx-a100/ ; "
+              "https://pcnews.ru/news/"
+              "vycislitelnaa_sistema_nvidia_dgx_a100_ampere_osnasaetsa_sestu_blokami_pitania_po_3_"
+              "kvt-985106.html",
+    .notes = "6.5 kW maximum, six 3 kW supplies (3+3 redundant), from NVIDIA's DGX A100 "
+             "documentation of May 2020 as reported in the press; the NVIDIA page itself was "
+             "not read in the stored sources. The original 320 GB model has the same figure. "
+             "Per GPU: 812.5 W, host share 412.5 W over the 400 W TDP.",
+};
+
+inline constexpr system_power_spec dgx_h100 = {
+    .name = "DGX H100",
+    .chip = &chips::h100_sxm,
+    .accelerators = 8,
+    .system_power = 10.2 * kilowatts,
+    .published = "2026-12",
+    .source = "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html ; "
+              "https://www.nvidia.com/en-us/data-center/dgx-h100/ ; "
+              "https://www.supercluster.blog/p/6-ai-supercluster-nvidia-dgx-h100",
+    .notes = "NVIDIA DGX H100/H200 user guide, as reproduced by two secondary pages: six 3.3 kW "
+             "supplies (4+2 redundant), 10.2 kW maximum input (typical draw 6.5-8.5 kW under "
+             "load). Undated pages, read 2026-12; the figure dates from the 2022-23 launch. Per "
+             "GPU: 1,275 W, host share 575 W over the 700 W TDP.",
+};
+
+inline constexpr system_power_spec dgx_h200 = {
+    .name = "DGX H200",
+    .chip = &chips::h200_sxm,
+    .accelerators = 8,
+    .system_power = 10.2 * kilowatts,
+    .published = "2026-12",
+    .source = "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html ; "
+              "https://www.nvidia.com/en-us/data-center/dgx-h200/ ; "
+              "https://unanswered.io/guide/nvidia-dgx-power-consumption-watts",
+    .notes = "One user guide covers DGX H100 and DGX H200: six 3.3 kW supplies, 10.2 kW "
+             "maximum (undated guide, read 2026-12). The H200 keeps the 700 W TDP, so the host "
+             "share equals DGX H100's.",
+};
+
+inline constexpr system_power_spec dgx_b200 = {
+    .name = "DGX B200",
+    .chip = &chips::b200,
+    .accelerators = 8,
+    .system_power = 14.3 * kilowatts,
+    .published = "2026-12",
+    .source = "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html",
+    .notes = "NVIDIA DGX B200 user guide, power specifications: 14.3 kW maximum, six 3.3 kW "
+             "supplies (5+1 redundant), air-cooled 10U (undated guide, read 2026-12). Per GPU: 1,787.5 W, host share 787.5 W "
+             "over the 1,000 W TDP.",
+};
+
+inline constexpr system_power_spec dgx_b300 = {
+    .name = "DGX B300",
+    .chip = &chips::b300,
+    .accelerators = 8,
+    .system_power = 14.5 * kilowatts,
+    .published = "2026-12",
+    .source = "https://docs.nvidia.com/dgx/dgxb300-user-guide/ ; "
+              "https://thedailyscout.com/s/mS-qfkbCluI",
+    .notes = "14.5 kW as NVIDIA's DGX B300 documentation lists it, read through one secondary "
+             "summary only (single source; the user guide's power page was not in the stored "
+             "sources; undated, read 2026-12). Per GPU: 1,812.5 W over the 1,100 W HGX B300 TDP.",
+};
+
+inline constexpr system_power_spec gb200_nvl72 = {
+    .name = "GB200 NVL72 rack",
+    .chip = &chips::gb200,
+    .accelerators = 72,
+    .system_power = 120.0 * kilowatts,
+    .published = "2024-03",
+    .source = "https://www.servethehome.com/?p=76755 ; "
+              "https://docs.nvidia.com/datacenter/dps/versions/latest/guides/concepts/"
+              "device-specifications.html ; "
+              "https://docs.nvidia.com/base-command-manager/product-manuals/nvidia-mission-control/"
+              "powershelf.md",
+    .notes = "About 120 kW per rack, as shown at GTC 2024 (ServeTheHome). NVIDIA's Domain Power "
+             "Service registry gives a GB200 compute tray (2 Grace + 4 GPUs) a 6,667 W maximum: "
+             "18 trays = 120.0 kW before the 9 NVLink switch trays, so the true rack maximum is "
+             "somewhat higher; secondary pages quote 120-132 kW. The reference rack's 8 power "
+             "shelves are rated 33 kW each (264 kW of supply, redundant), which is capacity, not "
+             "draw. Per GPU: 1,667 W over the 1,200 W TDP.",
+};
+
+inline constexpr system_power_spec gb300_nvl72 = {
+    .name = "GB300 NVL72 rack",
+    .chip = &chips::gb300,
+    .accelerators = 72,
+    .system_power = 120.0 * kilowatts,
+    .published = "2026-05",
+    .source = "https://introl.com/blog/why-nvidia-gb300-nvl72-blackwell-ultra-matters ; "
+              "https://oxmaint.com/sap-integration/on-prem-ai/gb300-nvl72-specs-industrial-ai",
+    .notes = "About 120 kW per rack in two secondary sources (one itemises 18 compute trays at "
+             "about 6.5 kW, 117 kW, plus 9 switch trays, 3.6 kW); no NVIDIA page with the figure "
+             "was found. With 72 x 1,400 W GPUs = 100.8 kW this leaves a thin host share; treat "
+             "as a floor. Per GPU: 1,667 W.",
+};
+
+// Every entry above, for lookups and tests.
+inline constexpr std::array<const system_power_spec*, 7> all_system_powers{
+    &dgx_a100, &dgx_h100, &dgx_h200, &dgx_b200, &dgx_b300, &gb200_nvl72, &gb300_nvl72,
+};
+
 }  // namespace system_power
 
+// The published system whose accelerator is catalog entry c (by address), or nullptr.
+constexpr const system_power_spec* system_power_for(const chip_spec& c) {
+  for (const system_power_spec* s : system_power::all_system_powers) {
+    if (s->chip == &c) return s;
+  }
+  return nullptr;
+}
+
 namespace network_power {
+// No entry yet. An InfiniBand NDR fat tree with one 400G port per GPU would cost, per GPU:
+//   tiers x (switch power / switch ports) + optics, with optics per link end.
+// Inputs found and verified (NVIDIA product specifications):
+//   - 800G twin-port OSFP single-mode transceiver (switch side, MMS4X00-NM): 17 W in every
+//     configuration, i.e. 8.5 W per 400G port;
+//     https://docs.nvidia.com/networking/display/mms4x00nm800g500m/application+overview
+//   - 400G single-port OSFP transceiver (NIC side, MMS4X00-NS400): 9 W maximum;
+//     https://docs.nvidia.com/networking/display/mms4x00ns400/overview
+//   - QM9700 (64 x 400G) cages take Class 8 (17 W) OSFP modules;
+//     https://docs.nvidia.com/networking/display/QM97X0PUB/Interfaces
+// Missing: the QM9700's own maximum power. Its user manual's specification table was not in the
+// stored sources, and secondary figures disagree, so no per-GPU total is given rather than one
+// built on a guessed switch figure. A TPU ICI/OCS per-chip figure is likewise unpublished.
 }  // namespace network_power
 
 }  // namespace flopcast
