@@ -9,6 +9,7 @@
 #include <flopcast/estimate/power.hpp>
 #include <flopcast/estimate/training_time.hpp>
 #include <flopcast/hardware/facility.hpp>
+#include <flopcast/hardware/system.hpp>
 #include <optional>
 #include <ostream>
 #include <span>

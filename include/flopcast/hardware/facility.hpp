@@ -184,6 +184,21 @@ namespace network_power {
 // Missing: the QM9700's own maximum power. Its user manual's specification table was not in the
 // stored sources, and secondary figures disagree, so no per-GPU total is given rather than one
 // built on a guessed switch figure. A TPU ICI/OCS per-chip figure is likewise unpublished.
+//
+// The default is therefore none: the scale-out network is left out of IT power unless the caller
+// gives it (flopcast power --network-power W), and every printout says so.
+inline constexpr network_power_spec not_included{
+    .name = "not included; --network-power W",
+    .per_accelerator = 0.0 * watts,
+    .published = "2026-12",
+    .source = "",
+    .notes = "Transceivers alone are about 8.5 W (switch side, per 400G port) + 9 W (NIC side) "
+             "per tier of links per GPU; the switches' own power is not in the sources."};
 }  // namespace network_power
+
+// The network share a cluster of chip c gets by default (not_included until a cited figure).
+constexpr const network_power_spec& default_network_power(const chip_spec&) {
+  return network_power::not_included;
+}
 
 }  // namespace flopcast
