@@ -32,6 +32,14 @@ inline constexpr std::string_view cost_usage =
 
 namespace detail {
 
+// Defaults, each an assumption the output prints:
+//   PUE 1.2: between Google's fleet-wide trailing-twelve-month 1.10 for 2023 (Google 2024
+//     Environmental Report) and the Uptime Institute Global Data Center Survey 2023 average of
+//     1.58 (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023);
+//   electricity $0.08/kWh: the EIA's 2023 average US industrial retail price, 8.06 cents
+//     (Electric Power Monthly, https://www.eia.gov/electricity/monthly/);
+//   power factor 1: the nameplate bound (average draw is an input, not a default estimate);
+//   operations 5% of capital a year: a round assumption, no source; override --ops-fraction.
 inline constexpr std::array power_option_list{
     option{"--chip", "NAME", "catalog chip (flopcast chips), e.g. h100, b200, gb200, mi300x",
            "cluster"},
