@@ -93,7 +93,14 @@ namespace detail {
 }
 
 // Not named "quoted": with a std::string argument, ADL would find std::quoted.
-inline std::string quoted_name(std::string_view name) { return "'" + excerpt(name) + "'"; }
+// Built by appending: GCC 12's -Wrestrict misreads "literal" + std::string&& in Release builds
+// (GCC bug 105329).
+inline std::string quoted_name(std::string_view name) {
+  std::string out(1, '\'');
+  out += excerpt(name);
+  out += '\'';
+  return out;
+}
 
 inline double pow10(int e) { return std::pow(10.0, static_cast<double>(e)); }
 
