@@ -101,10 +101,19 @@ inline flopcast::interval range_or(const arguments& a, std::string_view name, do
   return v ? *v : flopcast::interval(fallback);
 }
 
+// "$x" or "$x - y", built by appending (GCC 12 Release misreads "literal" + std::string&&
+// under -Wrestrict, GCC bug 105329).
+inline std::string dollar_text(flopcast::interval v);
+
 // A figure as "x" or "x - y".
 inline std::string shown_range(flopcast::interval v, int digits = 4) {
   if (v.is_point()) return significant(v.lo, digits);
   return significant(v.lo, digits) + " - " + significant(v.hi, digits);
+}
+inline std::string dollar_text(flopcast::interval v) {
+  std::string out(1, '$');
+  out += shown_range(v);
+  return out;
 }
 inline void json_range(json_writer& w, std::string_view key, flopcast::interval v) {
   if (v.is_point()) {
@@ -214,8 +223,13 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
         flop_rate<interval>::from_base(interval(peak.value().base_value())), interval(f.entries),
         mfu);
     f.run_days = wall.base_value() / interval(86400.0);
-    f.run_basis = "--flops " + shown_range(flops) + " at MFU " + shown_range(mfu) + " of " +
-                  std::string(name(p)) + " peak";
+    f.run_basis = "--flops ";
+    f.run_basis += shown_range(flops);
+    f.run_basis += " at MFU ";
+    f.run_basis += shown_range(mfu);
+    f.run_basis += " of ";
+    f.run_basis += name(p);
+    f.run_basis += " peak";
   } else if (const auto d = range_option(a, "--days")) {
     f.run_days = *d;
     f.run_basis = "--days";
@@ -427,10 +441,10 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out,
   detail::print_power_table(out, f, e.base_value() / interval(3.6e9));
   table t;
   t.row({"period", detail::shown_range(period_days) + " days"});
-  t.row({"electricity", "$" + detail::shown_range(electricity.base_value()) + " at $" +
+  t.row({"electricity", detail::dollar_text(electricity.base_value()) + " at $" +
                             detail::shown_range(kwh) + "/kWh"});
   if (rental) {
-    t.row({"rental", "$" + detail::shown_range(*rental) + " at $" +
+    t.row({"rental", detail::dollar_text(*rental) + " at $" +
                          detail::shown_range(*rent_per_hour) + "/accelerator-hour" +
                          (a.has("--price-per-chip-hour") || listed == nullptr
                               ? std::string()
@@ -439,12 +453,12 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out,
     t.row({"rental", "no catalog price: give --price-per-chip-hour"});
   }
   if (capex) {
-    t.row({"capex", "$" + detail::shown_range(*capex) + " at $" +
+    t.row({"capex", detail::dollar_text(*capex) + " at $" +
                         detail::shown_range(*capex_each) + " per accelerator"});
-    t.row({"TCO", "$" + detail::shown_range(*tco) + " (capex + electricity + " +
+    t.row({"TCO", detail::dollar_text(*tco) + " (capex + electricity + " +
                       detail::shown_range(ops) + " of capex a year)"});
   }
-  if (implied) t.row({"budget implies", "$" + detail::shown_range(*implied) + "/accelerator-hour"});
+  if (implied) t.row({"budget implies", detail::dollar_text(*implied) + "/accelerator-hour"});
   if (rents) {
     t.row({"budget rents", detail::shown_range(*rents) + " accelerators for the period"});
   }
