@@ -13,6 +13,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,14 +33,8 @@ inline constexpr std::string_view cost_usage =
 
 namespace detail {
 
-// Defaults, each an assumption the output prints:
-//   PUE 1.2: between Google's fleet-wide trailing-twelve-month 1.10 for 2023 (Google 2024
-//     Environmental Report) and the Uptime Institute Global Data Center Survey 2023 average of
-//     1.58 (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023);
-//   electricity $0.08/kWh: the EIA's 2023 average US industrial retail price, 8.06 cents
-//     (Electric Power Monthly, https://www.eia.gov/electricity/monthly/);
-//   power factor 1: the nameplate bound (average draw is an input, not a default estimate);
-//   operations 5% of capital a year: a round assumption, no source; override --ops-fraction.
+// Options of both commands; `cost` adds the "cost" group. The defaults' help is completed from
+// flopcast::power_defaults (power_options() below), so each default is written once.
 inline constexpr std::array power_option_list{
     option{"--chip", "NAME", "catalog chip (flopcast chips), e.g. h100, b200, gb200, mi300x",
            "cluster"},
@@ -52,30 +47,48 @@ inline constexpr std::array power_option_list{
            "power", 0, 1e5},
     option{"--network-power", "W", "scale-out network share per accelerator, W (default: the "
            "fabric's cited figure)", "power", 0, 1e5},
-    option{"--pue", "X", "facility power / IT power (default 1.2)", "power", 1, 3},
-    option{"--power-factor", "F",
-           "average draw over the run / the IT power budget (default 1: nameplate)", "power",
+    option{"--pue", "X", "facility power / IT power", "power", 1, 3},
+    option{"--power-factor", "F", "average draw over the run / the IT power budget; 1: nameplate",
+           "power",
            1e-6, 1},
     option{"--flops", "F", "a run's training FLOPs (with --mfu): 2.1e25", "run", 1, 1e40},
     option{"--mfu", "U", "the run's model FLOPs utilization (with --flops)", "run", 1e-6, 1},
     option{"--precision", "P", "peak the MFU is counted against: bf16 (default), fp8", "run"},
     option{"--days", "D", "the run's wall time in days (instead of --flops and --mfu)", "run",
            1e-6, 36525},
-    option{"--years", "Y", "period the cluster runs or is rented or owned (default 1 without a run)",
+    option{"--years", "Y", "period the cluster runs or is rented or owned, without a run",
            "cost", 1e-6, 100},
     option{"--price-per-chip-hour", "P",
            "rental $ per accelerator-hour (default: the dated catalog range)", "cost", 0, 1e4},
     option{"--capex-per-chip", "C",
            "purchase $ per accelerator with its share of server and rack (default: catalog)",
            "cost", 0, 1e8},
-    option{"--kwh-price", "K", "electricity $/kWh (default 0.08)", "cost", 0, 10},
-    option{"--ops-fraction", "F", "yearly operations cost / capital cost (default 0.05)", "cost",
-           0, 1},
+    option{"--kwh-price", "K", "electricity $/kWh", "cost", 0, 10},
+    option{"--ops-fraction", "F", "yearly operations cost / capital cost", "cost", 0, 1},
     option{"--budget", "DOLLARS",
            "a total: the $/accelerator-hour it implies, and the accelerators it rents", "cost", 1,
            1e15},
     option{"--json", "", "print one JSON object instead of the table", "output"},
 };
+
+// The default a numeric option takes when not given (flopcast::power_defaults).
+struct option_default {
+  std::string_view name;
+  double value;
+};
+inline constexpr std::array<option_default, 5> option_defaults{{
+    {"--pue", flopcast::power_defaults::pue},
+    {"--power-factor", flopcast::power_defaults::power_factor},
+    {"--years", flopcast::power_defaults::period.in(flopcast::years)},
+    {"--kwh-price", flopcast::power_defaults::electricity.in(flopcast::dollars_per_kwh)},
+    {"--ops-fraction", flopcast::power_defaults::operations_per_year},
+}};
+inline double default_of(std::string_view name) {
+  for (const option_default& d : option_defaults) {
+    if (d.name == name) return d.value;
+  }
+  throw std::logic_error("flopcast power: no default for " + std::string(name));
+}
 
 // A numeric option as an interval: "X" or "LOW:HIGH", each part checked against the range.
 inline std::optional<flopcast::interval> range_option(const arguments& a, std::string_view name) {
@@ -96,20 +109,19 @@ inline std::optional<flopcast::interval> range_option(const arguments& a, std::s
   return flopcast::interval(lo, hi);
 }
 
-inline flopcast::interval range_or(const arguments& a, std::string_view name, double fallback) {
+// The option's interval, or its default from option_defaults.
+inline flopcast::interval range_or_default(const arguments& a, std::string_view name) {
   const std::optional<flopcast::interval> v = range_option(a, name);
-  return v ? *v : flopcast::interval(fallback);
+  return v ? *v : flopcast::interval(default_of(name));
 }
-
-// "$x" or "$x - y", built by appending (GCC 12 Release misreads "literal" + std::string&&
-// under -Wrestrict, GCC bug 105329).
-inline std::string dollar_text(flopcast::interval v);
 
 // A figure as "x" or "x - y".
 inline std::string shown_range(flopcast::interval v, int digits = 4) {
   if (v.is_point()) return significant(v.lo, digits);
   return significant(v.lo, digits) + " - " + significant(v.hi, digits);
 }
+// "$x" or "$x - y", built by appending (GCC 12 Release misreads "literal" + std::string&&
+// under -Wrestrict, GCC bug 105329).
 inline std::string dollar_text(flopcast::interval v) {
   std::string out(1, '$');
   out += shown_range(v);
@@ -132,23 +144,14 @@ struct power_figures {
   double entries = 0.0, accelerators = 0.0;
   flopcast::power_budget<flopcast::interval> budget{};
   std::string_view host_source, network_source;
-  flopcast::interval pue{1.2}, power_factor{1.0};
+  flopcast::interval pue, power_factor;
   flopcast::cluster_power<flopcast::interval> cluster{};
-  std::optional<flopcast::interval> run_days;  // a run's wall time
+  std::optional<flopcast::duration<flopcast::interval>> run;  // a run's wall time
   std::string run_basis;
 };
 
-inline const flopcast::reason* power_problem(const power_figures& f) {
-  using namespace flopcast;
-  if (const reason* why = check_pue(f.pue)) return why;
-  if (const reason* why = check_power_factor(f.power_factor)) return why;
-  if (const reason* why = check_power(f.budget.chip.base_value(), true)) return why;
-  if (const reason* why = check_power(f.budget.host.base_value())) return why;
-  return check_power(f.budget.network.base_value());
-}
-
 inline flopcast::power<flopcast::interval> watts_of(flopcast::interval w) {
-  return flopcast::power<flopcast::interval>::from_base(w);
+  return w * flopcast::watts;
 }
 
 // Parses and computes; a library reason is returned through `why` (exit 1).
@@ -158,15 +161,14 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
   const std::string* chip_name = a.find("--chip");
   if (chip_name == nullptr) throw usage_error("missing --chip NAME (see flopcast chips)");
   f.chip = &chip_or_usage_error(*chip_name);
-  if (!a.has("--chips")) throw usage_error("missing --chips N");
-  f.entries = range_option(a, "--chips")->hi;
-  if (!range_option(a, "--chips")->is_point() || f.entries != static_cast<double>(
-                                                      static_cast<long long>(f.entries))) {
+  const std::optional<interval> chips = range_option(a, "--chips");
+  if (!chips) throw usage_error("missing --chips N");
+  f.entries = chips->hi;
+  if (!chips->is_point() || f.entries != static_cast<double>(static_cast<long long>(f.entries))) {
     throw usage_error("--chips takes one whole number");
   }
   f.accelerators = accelerators_in(f.entries, *f.chip);
 
-  const system_power_spec* system = system_power_for(*f.chip);
   if (const auto w = range_option(a, "--chip-power")) {
     f.budget.chip = watts_of(*w);
   } else if (f.chip->tdp) {
@@ -174,12 +176,12 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
   } else {
     throw usage_error(std::string(f.chip->name) + " has no TDP in the catalog: give --chip-power W");
   }
+  const system_power_spec* system = system_power_for(*f.chip);
   if (const auto w = range_option(a, "--host-power")) {
     f.budget.host = watts_of(*w);
     f.host_source = "--host-power";
-  } else if (system != nullptr && f.chip->tdp) {
-    const double share = system->per_accelerator().in(watts) - f.chip->tdp->in(watts);
-    f.budget.host = watts_of(interval(share > 0.0 ? share : 0.0));
+  } else if (system != nullptr && system->host_share()) {
+    f.budget.host = watts_of(interval(system->host_share()->in(watts)));
     f.host_source = system->name;
   } else {
     throw usage_error("no published system power for " + std::string(f.chip->name) +
@@ -189,13 +191,14 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
     f.budget.network = watts_of(*w);
     f.network_source = "--network-power";
   } else {
-    const network_power_spec& net = default_network_power(*f.chip);
-    f.budget.network = watts_of(interval(net.per_accelerator.in(watts)));
-    f.network_source = net.name;
+    f.budget.network = watts_of(interval(network_power::not_included.per_accelerator.in(watts)));
+    f.network_source = network_power::not_included.name;
   }
-  if (const auto v = range_option(a, "--pue")) f.pue = *v;
-  if (const auto v = range_option(a, "--power-factor")) f.power_factor = *v;
-  if ((why = power_problem(f)) != nullptr) return f;
+  f.pue = range_or_default(a, "--pue");
+  f.power_factor = range_or_default(a, "--power-factor");
+  if ((why = check_pue(f.pue)) != nullptr) return f;
+  if ((why = check_power_factor(f.power_factor)) != nullptr) return f;
+  if ((why = find_problem(f.budget)) != nullptr) return f;
   f.cluster = cluster_power_of<interval>(f.budget, interval(f.accelerators), f.pue);
 
   const bool has_flops = a.has("--flops"), has_mfu = a.has("--mfu");
@@ -218,11 +221,8 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
       return f;
     }
     // The training-time formula counts entries of the chip (its peak is per entry).
-    const duration<interval> wall = training_wall_time<interval>(
-        flop_count<interval>::from_base(flops),
-        flop_rate<interval>::from_base(interval(peak.value().base_value())), interval(f.entries),
-        mfu);
-    f.run_days = wall.base_value() / interval(86400.0);
+    f.run = training_wall_time<interval>(flop_count<interval>::from_base(flops),
+                                         splat<interval>(peak.value()), interval(f.entries), mfu);
     f.run_basis = "--flops ";
     f.run_basis += shown_range(flops);
     f.run_basis += " at MFU ";
@@ -231,37 +231,81 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
     f.run_basis += name(p);
     f.run_basis += " peak";
   } else if (const auto d = range_option(a, "--days")) {
-    f.run_days = *d;
+    f.run = *d * days;
     f.run_basis = "--days";
   }
   return f;
 }
 
+// The command's figures, or nullopt after printing the library's reason (exit status 1).
+inline std::optional<power_figures> figures_or_report(const arguments& a, std::string_view command,
+                                                      std::ostream& err) {
+  const flopcast::reason* why = nullptr;
+  power_figures f = compute_power(a, why);
+  if (why == nullptr) return f;
+  err << "flopcast " << command << ": " << why->message << " (" << why->code << ")\n";
+  return std::nullopt;
+}
+
+inline void json_cluster(json_writer& w, const power_figures& f) {
+  w.string("chip", f.chip->name);
+  w.number("chips", f.entries);
+  w.number("accelerators", f.accelerators);
+}
+inline void json_power(json_writer& w, const power_figures& f) {
+  json_range(w, "it_power_mw", f.cluster.it.in(flopcast::megawatts));
+  json_range(w, "facility_power_mw", f.cluster.facility.in(flopcast::megawatts));
+}
+
 inline void print_power_table(std::ostream& out, const power_figures& f,
-                              const std::optional<flopcast::interval>& energy_mwh) {
-  using flopcast::interval;
+                              const std::optional<flopcast::energy<flopcast::interval>>& energy) {
+  using namespace flopcast;
   table t;
   t.row({"cluster", group_thousands(std::to_string(static_cast<long long>(f.entries))) + " x " +
                         std::string(f.chip->name) + " (" +
                         group_thousands(std::to_string(static_cast<long long>(f.accelerators))) +
                         " accelerators)"});
   t.row({"per accelerator",
-         shown_range(f.budget.total().base_value()) + " W = chip " +
-             shown_range(f.budget.chip.base_value()) + " + host " +
-             shown_range(f.budget.host.base_value()) + " (" + std::string(f.host_source) +
-             ") + network " + shown_range(f.budget.network.base_value()) + " (" +
+         shown_range(f.budget.total().in(watts)) + " W = chip " +
+             shown_range(f.budget.chip.in(watts)) + " + host " +
+             shown_range(f.budget.host.in(watts)) + " (" + std::string(f.host_source) +
+             ") + network " + shown_range(f.budget.network.in(watts)) + " (" +
              std::string(f.network_source) + ")"});
   t.row({"PUE", shown_range(f.pue)});
   t.row({"power factor", shown_range(f.power_factor) + " (average draw / IT budget)"});
-  t.row({"IT power", shown_range(f.cluster.it.base_value() / interval(1e6)) + " MW"});
-  t.row({"facility power", shown_range(f.cluster.facility.base_value() / interval(1e6)) + " MW"});
-  if (f.run_days) {
-    t.row({"run", shown_range(*f.run_days) + " days (" + f.run_basis + ")"});
+  t.row({"IT power", shown_range(f.cluster.it.in(megawatts)) + " MW"});
+  t.row({"facility power", shown_range(f.cluster.facility.in(megawatts)) + " MW"});
+  if (f.run) {
+    t.row({"run", shown_range(f.run->in(days)) + " days (" + f.run_basis + ")"});
   }
-  if (energy_mwh) {
-    t.row({"energy", shown_range(*energy_mwh) + " MWh"});
+  if (energy) {
+    t.row({"energy", shown_range(energy->in(megawatt_hours)) + " MWh"});
   }
   t.print(out);
+}
+
+// The option list with each default's value appended to its help, from option_defaults.
+inline std::vector<option> with_defaults(std::vector<option> all) {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out;
+    for (const option_default& d : option_defaults) {
+      for (const option& o : power_option_list) {
+        if (o.name != d.name) continue;
+        std::string text(o.help);
+        text += " (default ";
+        text += significant(d.value);
+        text += ")";
+        out.push_back(std::move(text));
+      }
+    }
+    return out;
+  }();
+  for (option& o : all) {
+    for (std::size_t k = 0; k < option_defaults.size(); ++k) {
+      if (o.name == option_defaults[k].name) o.help = texts[k];
+    }
+  }
+  return all;
 }
 
 }  // namespace detail
@@ -271,10 +315,10 @@ inline std::vector<option> power_options() {
   for (const option& o : detail::power_option_list) {
     if (o.group != "cost") all.push_back(o);
   }
-  return all;
+  return detail::with_defaults(std::move(all));
 }
 inline std::vector<option> cost_options() {
-  return {detail::power_option_list.begin(), detail::power_option_list.end()};
+  return detail::with_defaults({detail::power_option_list.begin(), detail::power_option_list.end()});
 }
 
 inline void power_help(std::ostream& out) {
@@ -307,124 +351,96 @@ inline void cost_help(std::ostream& out) {
          "  flopcast cost --chip gb200 --chips 100000 --years 2 --budget 5e9\n";
 }
 
-inline int report_power_reason(std::ostream& err, std::string_view command,
-                               const flopcast::reason& why) {
-  err << "flopcast " << command << ": " << why.message << " (" << why.code << ")\n";
-  return 1;
-}
-
 inline int power_command(std::span<const std::string> words, std::ostream& out,
                          std::ostream& err) {
   using namespace flopcast;
-  const std::vector<option> all = power_options();
-  const arguments a = parse(words, all, 0);
-  const reason* why = nullptr;
-  const detail::power_figures f = detail::compute_power(a, why);
-  if (why != nullptr) return report_power_reason(err, "power", *why);
-  std::optional<interval> energy_mwh;
-  if (f.run_days) {
-    const duration<interval> wall = duration<interval>::from_base(*f.run_days * interval(86400.0));
-    energy_mwh = run_energy<interval>(f.cluster, f.power_factor, wall).base_value() /
-                 interval(3.6e9);
-  }
+  const arguments a = parse(words, power_options(), 0);
+  const std::optional<detail::power_figures> f = detail::figures_or_report(a, "power", err);
+  if (!f) return 1;
+  std::optional<energy<interval>> energy_used;
+  if (f->run) energy_used = run_energy<interval>(f->cluster, f->power_factor, *f->run);
   if (a.has("--json")) {
     json_writer w(out);
-    w.string("chip", f.chip->name);
-    w.number("chips", f.entries);
-    w.number("accelerators", f.accelerators);
-    detail::json_range(w, "power_per_accelerator_w", f.budget.total().base_value());
-    detail::json_range(w, "pue", f.pue);
-    detail::json_range(w, "power_factor", f.power_factor);
-    detail::json_range(w, "it_power_mw", f.cluster.it.base_value() / interval(1e6));
-    detail::json_range(w, "facility_power_mw", f.cluster.facility.base_value() / interval(1e6));
-    if (f.run_days) detail::json_range(w, "run_days", *f.run_days);
-    if (energy_mwh) detail::json_range(w, "energy_mwh", *energy_mwh);
+    detail::json_cluster(w, *f);
+    detail::json_range(w, "power_per_accelerator_w", f->budget.total().in(watts));
+    detail::json_range(w, "pue", f->pue);
+    detail::json_range(w, "power_factor", f->power_factor);
+    detail::json_power(w, *f);
+    if (f->run) detail::json_range(w, "run_days", f->run->in(days));
+    if (energy_used) detail::json_range(w, "energy_mwh", energy_used->in(megawatt_hours));
     w.finish();
     return 0;
   }
-  detail::print_power_table(out, f, energy_mwh);
+  detail::print_power_table(out, *f, energy_used);
   return 0;
 }
 
 inline int cost_command(std::span<const std::string> words, std::ostream& out,
                         std::ostream& err) {
   using namespace flopcast;
-  const std::vector<option> all = cost_options();
-  const arguments a = parse(words, all, 0);
-  const reason* why = nullptr;
-  const detail::power_figures f = detail::compute_power(a, why);
-  if (why != nullptr) return report_power_reason(err, "cost", *why);
-  if (f.run_days && a.has("--years")) {
+  const arguments a = parse(words, cost_options(), 0);
+  const std::optional<detail::power_figures> f = detail::figures_or_report(a, "cost", err);
+  if (!f) return 1;
+  const auto refuse = [&](const reason& why) {
+    err << "flopcast cost: " << why.message << " (" << why.code << ")\n";
+    return 1;
+  };
+  if (f->run && a.has("--years")) {
     throw usage_error("give a run (--flops and --mfu, or --days) or --years, not both");
   }
-  const interval period_days =
-      f.run_days ? *f.run_days : detail::range_or(a, "--years", 1.0) * interval(365.25);
-  if (const reason* bad = check_years(period_days / interval(365.25))) {
-    return report_power_reason(err, "cost", *bad);
+  const duration<interval> period =
+      f->run ? *f->run : detail::range_or_default(a, "--years") * years;
+  if (const reason* bad = check_years(period.in(years))) return refuse(*bad);
+
+  // Prices: the options, else the catalog's dated range (purchase only where one is published).
+  const chip_price* listed = price_for(*f->chip);
+  std::optional<interval> rent_per_hour = detail::range_option(a, "--price-per-chip-hour");
+  if (!rent_per_hour && listed != nullptr) {
+    rent_per_hour = interval(listed->rental_low.in(dollars_per_hour),
+                             listed->rental_high.in(dollars_per_hour));
   }
-  const chip_price* listed = price_for(*f.chip);
-  const auto price_range = [&](std::string_view name, double lo, double hi) -> std::optional<interval> {
-    if (const auto v = detail::range_option(a, name)) return v;
-    if (listed == nullptr || hi <= 0.0) return std::nullopt;
-    return interval(lo, hi);
-  };
-  const std::optional<interval> rent_per_hour = price_range(
-      "--price-per-chip-hour", listed ? listed->rental_low.in(dollars_per_hour) : 0.0,
-      listed ? listed->rental_high.in(dollars_per_hour) : 0.0);
-  const std::optional<interval> capex_each =
-      price_range("--capex-per-chip", listed ? listed->capex_low.in(dollars) : 0.0,
-                  listed ? listed->capex_high.in(dollars) : 0.0);
-  const interval kwh = detail::range_or(a, "--kwh-price", 0.08);
-  const interval ops = detail::range_or(a, "--ops-fraction", 0.05);
-  for (const auto& p : {rent_per_hour, capex_each, std::optional<interval>(kwh)}) {
-    if (p) {
-      if (const reason* bad = check_price(*p)) return report_power_reason(err, "cost", *bad);
-    }
+  std::optional<interval> capex_each = detail::range_option(a, "--capex-per-chip");
+  if (!capex_each && listed != nullptr && listed->capex_high.in(dollars) > 0.0) {
+    capex_each = interval(listed->capex_low.in(dollars), listed->capex_high.in(dollars));
   }
-  if (const reason* bad = check_operations_fraction(ops)) {
-    return report_power_reason(err, "cost", *bad);
+  const interval kwh = detail::range_or_default(a, "--kwh-price");
+  const interval ops = detail::range_or_default(a, "--ops-fraction");
+  for (const std::optional<interval>& p : {rent_per_hour, capex_each, std::optional(kwh)}) {
+    if (!p) continue;
+    if (const reason* bad = check_price(*p)) return refuse(*bad);
   }
-  const interval acc(f.accelerators);
-  const duration<interval> period = duration<interval>::from_base(period_days * interval(86400.0));
-  const energy_price<interval> per_joule =
-      energy_price<interval>::from_base(kwh / interval(3.6e6));
-  const energy<interval> e = run_energy<interval>(f.cluster, f.power_factor, period);
-  const money<interval> electricity = electricity_cost<interval>(e, per_joule);
+  if (const reason* bad = check_operations_fraction(ops)) return refuse(*bad);
+
+  const interval acc(f->accelerators);
+  const energy_price<interval> per_kwh = kwh * dollars_per_kwh;
+  const energy<interval> e = run_energy<interval>(f->cluster, f->power_factor, period);
+  const money<interval> electricity = electricity_cost<interval>(e, per_kwh);
   std::optional<interval> rental, capex, tco;
   if (rent_per_hour) {
-    rental = rental_cost<interval>(
-                 acc, period, price_rate<interval>::from_base(*rent_per_hour / interval(3600.0)))
-                 .base_value();
+    rental = rental_cost<interval>(acc, period, *rent_per_hour * dollars_per_hour).in(dollars);
   }
   if (capex_each) {
     const ownership<interval> o = total_cost_of_ownership<interval>(
-        acc, money<interval>::from_base(*capex_each), f.cluster, f.power_factor,
-        period_days / interval(365.25), per_joule, ops);
-    capex = o.capex.base_value();
-    tco = o.total.base_value();
+        acc, *capex_each * dollars, f->cluster, f->power_factor, period, per_kwh, ops);
+    capex = o.capex.in(dollars);
+    tco = o.total.in(dollars);
   }
   std::optional<interval> implied, rents;
   if (const auto budget = detail::range_option(a, "--budget")) {
-    implied = implied_price<interval>(money<interval>::from_base(*budget), acc, period)
-                  .base_value() *
-              interval(3600.0);
+    implied = implied_price<interval>(*budget * dollars, acc, period).in(dollars_per_hour);
     if (rent_per_hour) {
-      rents = accelerators_for_budget<interval>(
-          money<interval>::from_base(*budget), period,
-          price_rate<interval>::from_base(*rent_per_hour / interval(3600.0)));
+      rents = accelerators_for_budget<interval>(*budget * dollars, period,
+                                                *rent_per_hour * dollars_per_hour);
     }
   }
 
   if (a.has("--json")) {
     json_writer w(out);
-    w.string("chip", f.chip->name);
-    w.number("chips", f.entries);
-    w.number("accelerators", f.accelerators);
-    detail::json_range(w, "period_days", period_days);
-    detail::json_range(w, "it_power_mw", f.cluster.it.base_value() / interval(1e6));
-    detail::json_range(w, "facility_power_mw", f.cluster.facility.base_value() / interval(1e6));
-    detail::json_range(w, "energy_mwh", e.base_value() / interval(3.6e9));
-    detail::json_range(w, "electricity_cost_usd", electricity.base_value());
+    detail::json_cluster(w, *f);
+    detail::json_range(w, "period_days", period.in(days));
+    detail::json_power(w, *f);
+    detail::json_range(w, "energy_mwh", e.in(megawatt_hours));
+    detail::json_range(w, "electricity_cost_usd", electricity.in(dollars));
     if (rent_per_hour) detail::json_range(w, "usd_per_chip_hour", *rent_per_hour);
     if (rental) detail::json_range(w, "rental_cost_usd", *rental);
     if (capex) detail::json_range(w, "capex_usd", *capex);
@@ -438,10 +454,10 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out,
     w.finish();
     return 0;
   }
-  detail::print_power_table(out, f, e.base_value() / interval(3.6e9));
+  detail::print_power_table(out, *f, e);
   table t;
-  t.row({"period", detail::shown_range(period_days) + " days"});
-  t.row({"electricity", detail::dollar_text(electricity.base_value()) + " at $" +
+  t.row({"period", detail::shown_range(period.in(days)) + " days"});
+  t.row({"electricity", detail::dollar_text(electricity.in(dollars)) + " at $" +
                             detail::shown_range(kwh) + "/kWh"});
   if (rental) {
     t.row({"rental", detail::dollar_text(*rental) + " at $" +

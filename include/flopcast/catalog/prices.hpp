@@ -128,10 +128,8 @@ inline constexpr std::array<const chip_price*, 6> all_prices{
 
 // The price entry for catalog entry c (by address), or nullptr.
 constexpr const chip_price* price_for(const chip_spec& c) {
-  for (const chip_price* p : prices::all_prices) {
-    if (p->chip == &c) return p;
-  }
-  return nullptr;
+  return detail::entry_for_chip(prices::all_prices, c,
+                                [](const chip_price& p) { return p.chip; });
 }
 
 }  // namespace flopcast

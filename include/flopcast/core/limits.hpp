@@ -55,6 +55,12 @@ inline constexpr double max_parameters = 1e18;
 inline constexpr double max_chips = 1e15;   // the one-formula estimate takes any chip count
 inline constexpr double min_utilization = 1e-6;
 
+// ---- Power and cost inputs (estimate/power.hpp). Range checks, not model figures: beyond them
+// an input is a typo or a unit slip.
+inline constexpr double max_pue = 3.0;         // facility / IT power; reported averages are < 2
+inline constexpr double max_power_w = 1e12;    // one TW, per accelerator or for a cluster part
+inline constexpr double max_period_years = 100.0;
+
 // `value` is one of an enum's named values, the last of which is `last` (enums numbered from 0 in
 // order, as flopcast's are): a value cast from an out-of-range integer is not.
 template <class Enum>

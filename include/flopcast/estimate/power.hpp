@@ -13,6 +13,7 @@
 //   TCO (a period)  = capex + electricity over the period + operations (a yearly fraction of capex)
 // and the inverses: the $/accelerator-hour a total implies, the accelerators a budget rents.
 // Each input is checked (find_problem below): PUE >= 1, power factor in (0, 1], prices >= 0.
+#include <limits>
 #include <string_view>
 
 #include "flopcast/core/error.hpp"
@@ -35,6 +36,26 @@ FLOPCAST_DEFINE_REASON(operations_fraction_out_of_range,
 FLOPCAST_DEFINE_REASON(budget_invalid, "a budget must be finite and positive")
 
 namespace flopcast {
+
+// Defaults for the assumptions a caller does not give, each printed beside the results by the
+// command line. They are assumptions, not measurements: pass a value or a range instead.
+namespace power_defaults {
+// Facility power / IT power. Between Google's fleet-wide trailing-twelve-month 1.10 for 2023
+// (Google 2024 Environmental Report) and the Uptime Institute Global Data Center Survey 2023
+// average of 1.58 (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023).
+inline constexpr double pue = 1.2;
+// Average draw over a run / the IT power budget. 1 is the nameplate bound, not an estimate of
+// the average: measured averages are an input.
+inline constexpr double power_factor = 1.0;
+// The EIA's 2023 average US industrial retail price, 8.06 cents per kWh (Electric Power Monthly,
+// https://www.eia.gov/electricity/monthly/).
+inline constexpr energy_price<> electricity = 0.08 * dollars_per_kwh;
+// Yearly operations (staff, maintenance, space) as a fraction of capital cost: a round
+// assumption with no source.
+inline constexpr double operations_per_year = 0.05;
+// The period a cluster is rented or owned when no run gives one.
+inline constexpr duration<> period = 1.0 * years;
+}  // namespace power_defaults
 
 // IT power per accelerator, in three parts (hardware/facility.hpp has the cited defaults).
 template <class T = double>
@@ -80,7 +101,7 @@ constexpr money<T> capital_cost(T accelerators, money<T> per_accelerator) {
   return per_accelerator * accelerators;
 }
 
-// Owning for `years`: the purchase, the electricity of running for the whole period at the
+// Owning for `period`: the purchase, the electricity of running for the whole period at the
 // average draw, and operations (staff, maintenance, space) as a yearly fraction of the capital.
 template <class T = double>
 struct ownership {
@@ -88,13 +109,13 @@ struct ownership {
 };
 template <class T>
 constexpr ownership<T> total_cost_of_ownership(T accelerators, money<T> per_accelerator,
-                                               const cluster_power<T>& p, T power_factor, T years,
-                                               energy_price<T> kwh, T operations_per_year) {
+                                               const cluster_power<T>& p, T power_factor,
+                                               duration<T> period, energy_price<T> kwh,
+                                               T operations_per_year) {
   ownership<T> o;
   o.capex = capital_cost(accelerators, per_accelerator);
-  const duration<T> period = duration<T>::from_base(years * T(365.25 * 86400.0));
   o.electricity = electricity_cost(run_energy(p, power_factor, period), kwh);
-  o.operations = o.capex * operations_per_year * years;
+  o.operations = o.capex * operations_per_year * period.in(years);
   o.total = o.capex + o.electricity + o.operations;
   return o;
 }
@@ -114,38 +135,41 @@ constexpr T accelerators_for_budget(money<T> budget, duration<T> period,
 // ---- Checks -------------------------------------------------------------------------------
 // Each takes an interval (a point is an interval): both bounds must pass.
 
+namespace detail {
+// Both bounds are finite, lo <= hi, and the interval lies in [least, most] ((least, most] when
+// `least_excluded`).
+constexpr bool range_within(interval x, double least, double most, bool least_excluded = false) {
+  return limits::finite(x.lo) && limits::finite(x.hi) && x.lo <= x.hi &&
+         (least_excluded ? x.lo > least : x.lo >= least) && x.hi <= most;
+}
+inline constexpr double unbounded = std::numeric_limits<double>::infinity();
+}  // namespace detail
+
 constexpr const reason* check_pue(interval pue) {
-  return limits::finite(pue.lo) && limits::finite(pue.hi) && pue.lo >= 1.0 && pue.hi <= 3.0 &&
-                 pue.lo <= pue.hi
-             ? nullptr
-             : &reasons::pue_out_of_range;
+  return detail::range_within(pue, 1.0, limits::max_pue) ? nullptr : &reasons::pue_out_of_range;
 }
 constexpr const reason* check_power_factor(interval f) {
-  return f.lo > 0.0 && f.hi <= 1.0 && f.lo <= f.hi ? nullptr : &reasons::power_factor_out_of_range;
+  return detail::range_within(f, 0.0, 1.0, true) ? nullptr : &reasons::power_factor_out_of_range;
 }
 constexpr const reason* check_power(interval watts, bool positive = false) {
-  const bool ok = limits::finite(watts.lo) && limits::finite(watts.hi) && watts.lo <= watts.hi &&
-                  (positive ? watts.lo > 0.0 : watts.lo >= 0.0) && watts.hi <= 1e12;
-  return ok ? nullptr : &reasons::power_figure_invalid;
+  return detail::range_within(watts, 0.0, limits::max_power_w, positive)
+             ? nullptr
+             : &reasons::power_figure_invalid;
 }
 constexpr const reason* check_price(interval p) {
-  return limits::finite(p.lo) && limits::finite(p.hi) && p.lo >= 0.0 && p.lo <= p.hi
-             ? nullptr
-             : &reasons::price_invalid;
+  return detail::range_within(p, 0.0, detail::unbounded) ? nullptr : &reasons::price_invalid;
 }
 constexpr const reason* check_years(interval y) {
-  return limits::finite(y.lo) && y.lo > 0.0 && y.hi <= 100.0 && y.lo <= y.hi
-             ? nullptr
-             : &reasons::period_invalid;
+  return detail::range_within(y, 0.0, limits::max_period_years, true) ? nullptr
+                                                                      : &reasons::period_invalid;
 }
 constexpr const reason* check_operations_fraction(interval f) {
-  return f.lo >= 0.0 && f.hi <= 1.0 && f.lo <= f.hi ? nullptr
-                                                    : &reasons::operations_fraction_out_of_range;
+  return detail::range_within(f, 0.0, 1.0) ? nullptr
+                                           : &reasons::operations_fraction_out_of_range;
 }
 constexpr const reason* check_budget(interval b) {
-  return limits::finite(b.lo) && limits::finite(b.hi) && b.lo > 0.0 && b.lo <= b.hi
-             ? nullptr
-             : &reasons::budget_invalid;
+  return detail::range_within(b, 0.0, detail::unbounded, true) ? nullptr
+                                                               : &reasons::budget_invalid;
 }
 template <class T>
 constexpr const reason* find_problem(const power_budget<T>& b) {

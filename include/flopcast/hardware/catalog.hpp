@@ -261,6 +261,19 @@ constexpr chip_lookup lookup_chip(std::string_view name) {
 }
 }  // namespace detail
 
+namespace detail {
+// The entry of `table` whose chip, chip_of(entry), is catalog entry c (by address), or nullptr:
+// the lookup behind system_power_for (hardware/facility.hpp) and price_for (catalog/prices.hpp).
+template <class Entry, std::size_t N, class ChipOf>
+constexpr const Entry* entry_for_chip(const std::array<const Entry*, N>& table, const chip_spec& c,
+                                      ChipOf chip_of) {
+  for (const Entry* e : table) {
+    if (chip_of(*e) == &c) return e;
+  }
+  return nullptr;
+}
+}  // namespace detail
+
 // The catalog entry whose display name or alias matches `name` after normalisation, or nullptr.
 // Usable in constant expressions: `static_assert(find_chip("h100") == &chips::h100_sxm);`
 constexpr const chip_spec* find_chip(std::string_view name) {

@@ -95,10 +95,20 @@ inline constexpr system_spec hgx_h100 = checked_system({
     .name = "HGX H100 8-GPU",
     .chip = &chips::h100_sxm,
     .count = 8,
-    .notes = "8 H100 SXM5 on 4 NVSwitch gen3 chips (DGX H100 is this board plus host, about "
-             "10.2 kW per system).",
+    .notes = "8 H100 SXM5 on 4 NVSwitch gen3 chips (DGX H100 is this board plus host; its "
+             "power: system_power::dgx_h100 in facility.hpp).",
     .source = "https://www.nvidia.com/en-us/data-center/hgx/ ; "
               "https://www.nvidia.com/en-us/data-center/h100/",
+});
+
+inline constexpr system_spec hgx_h200 = checked_system({
+    .name = "HGX H200 8-GPU",
+    .chip = &chips::h200_sxm,
+    .count = 8,
+    .notes = "8 H200 SXM on 4 NVSwitch gen3 chips: the HGX H100 board with H200 GPUs (DGX H200 "
+             "is this board plus host; its power: system_power::dgx_h200 in facility.hpp).",
+    .source = "https://www.nvidia.com/en-us/data-center/hgx/ ; "
+              "https://www.nvidia.com/en-us/data-center/h200/",
 });
 
 inline constexpr system_spec hgx_b200 = checked_system({
@@ -108,6 +118,16 @@ inline constexpr system_spec hgx_b200 = checked_system({
     .notes = "8 B200 (1,000 W) on 2 NVLink Switch chips. NVIDIA board totals: FP8 72 PF sparse "
              "(36 dense), up to 1.4 TB HBM3e.",
     .source = "https://www.nvidia.com/en-us/data-center/hgx/",
+});
+
+inline constexpr system_spec hgx_b300 = checked_system({
+    .name = "HGX B300 8-GPU",
+    .chip = &chips::b300,
+    .count = 8,
+    .notes = "8 B300 (Blackwell Ultra) on NVLink Switch chips (DGX B300 is this board plus "
+             "host; its power: system_power::dgx_b300 in facility.hpp).",
+    .source = "https://www.nvidia.com/en-us/data-center/hgx/ ; "
+              "https://www.nvidia.com/en-us/data-center/dgx-b300/",
 });
 
 inline constexpr system_spec dgx_a100 = checked_system({
