@@ -45,19 +45,19 @@ inline constexpr std::array power_option_list{
            "host share per accelerator, W (default: the published system power / its "
            "accelerators - TDP)",
            "power", 0, 1e5},
-    option{"--network-power", "W", "scale-out network share per accelerator, W (default: the "
-           "fabric's cited figure)", "power", 0, 1e5},
+    option{"--network-power", "W",
+           "scale-out network share per accelerator, W (default: none, no cited figure yet)",
+           "power", 0, 1e5},
     option{"--pue", "X", "facility power / IT power", "power", 1, 3},
     option{"--power-factor", "F", "average draw over the run / the IT power budget; 1: nameplate",
-           "power",
-           1e-6, 1},
+           "power", 1e-6, 1},
     option{"--flops", "F", "a run's training FLOPs (with --mfu): 2.1e25", "run", 1, 1e40},
     option{"--mfu", "U", "the run's model FLOPs utilization (with --flops)", "run", 1e-6, 1},
     option{"--precision", "P", "peak the MFU is counted against: bf16 (default), fp8", "run"},
-    option{"--days", "D", "the run's wall time in days (instead of --flops and --mfu)", "run",
-           1e-6, 36525},
-    option{"--years", "Y", "period the cluster runs or is rented or owned, without a run",
-           "cost", 1e-6, 100},
+    option{"--days", "D", "the run's wall time in days (instead of --flops and --mfu)", "run", 1e-6,
+           36525},
+    option{"--years", "Y", "period the cluster runs or is rented or owned, without a run", "cost",
+           1e-6, 100},
     option{"--price-per-chip-hour", "P",
            "rental $ per accelerator-hour (default: the dated catalog range)", "cost", 0, 1e4},
     option{"--capex-per-chip", "C",
@@ -174,7 +174,8 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
   } else if (f.chip->tdp) {
     f.budget.chip = watts_of(interval(f.chip->tdp->in(watts)));
   } else {
-    throw usage_error(std::string(f.chip->name) + " has no TDP in the catalog: give --chip-power W");
+    throw usage_error(std::string(f.chip->name) +
+                      " has no TDP in the catalog: give --chip-power W");
   }
   const system_power_spec* system = system_power_for(*f.chip);
   if (const auto w = range_option(a, "--host-power")) {
@@ -203,7 +204,9 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
 
   const bool has_flops = a.has("--flops"), has_mfu = a.has("--mfu");
   if (has_flops != has_mfu) throw usage_error("--flops and --mfu go together");
-  if (has_flops && a.has("--days")) throw usage_error("give --flops and --mfu, or --days, not both");
+  if (has_flops && a.has("--days")) {
+    throw usage_error("give --flops and --mfu, or --days, not both");
+  }
   if (has_flops) {
     const interval flops = *range_option(a, "--flops");
     const interval mfu = *range_option(a, "--mfu");
@@ -265,12 +268,12 @@ inline void print_power_table(std::ostream& out, const power_figures& f,
                         std::string(f.chip->name) + " (" +
                         group_thousands(std::to_string(static_cast<long long>(f.accelerators))) +
                         " accelerators)"});
-  t.row({"per accelerator",
-         shown_range(f.budget.total().in(watts)) + " W = chip " +
-             shown_range(f.budget.chip.in(watts)) + " + host " +
-             shown_range(f.budget.host.in(watts)) + " (" + std::string(f.host_source) +
-             ") + network " + shown_range(f.budget.network.in(watts)) + " (" +
-             std::string(f.network_source) + ")"});
+  t.row({"per accelerator", shown_range(f.budget.total().in(watts)) + " W = chip " +
+                                shown_range(f.budget.chip.in(watts)) + " + host " +
+                                shown_range(f.budget.host.in(watts)) + " (" +
+                                std::string(f.host_source) + ") + network " +
+                                shown_range(f.budget.network.in(watts)) + " (" +
+                                std::string(f.network_source) + ")"});
   t.row({"PUE", shown_range(f.pue)});
   t.row({"power factor", shown_range(f.power_factor) + " (average draw / IT budget)"});
   t.row({"IT power", shown_range(f.cluster.it.in(megawatts)) + " MW"});
@@ -318,7 +321,8 @@ inline std::vector<option> power_options() {
   return detail::with_defaults(std::move(all));
 }
 inline std::vector<option> cost_options() {
-  return detail::with_defaults({detail::power_option_list.begin(), detail::power_option_list.end()});
+  return detail::with_defaults(
+      {detail::power_option_list.begin(), detail::power_option_list.end()});
 }
 
 inline void power_help(std::ostream& out) {
@@ -351,8 +355,7 @@ inline void cost_help(std::ostream& out) {
          "  flopcast cost --chip gb200 --chips 100000 --years 2 --budget 5e9\n";
 }
 
-inline int power_command(std::span<const std::string> words, std::ostream& out,
-                         std::ostream& err) {
+inline int power_command(std::span<const std::string> words, std::ostream& out, std::ostream& err) {
   using namespace flopcast;
   const arguments a = parse(words, power_options(), 0);
   const std::optional<detail::power_figures> f = detail::figures_or_report(a, "power", err);
@@ -375,8 +378,7 @@ inline int power_command(std::span<const std::string> words, std::ostream& out,
   return 0;
 }
 
-inline int cost_command(std::span<const std::string> words, std::ostream& out,
-                        std::ostream& err) {
+inline int cost_command(std::span<const std::string> words, std::ostream& out, std::ostream& err) {
   using namespace flopcast;
   const arguments a = parse(words, cost_options(), 0);
   const std::optional<detail::power_figures> f = detail::figures_or_report(a, "cost", err);
@@ -396,8 +398,8 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out,
   const chip_price* listed = price_for(*f->chip);
   std::optional<interval> rent_per_hour = detail::range_option(a, "--price-per-chip-hour");
   if (!rent_per_hour && listed != nullptr) {
-    rent_per_hour = interval(listed->rental_low.in(dollars_per_hour),
-                             listed->rental_high.in(dollars_per_hour));
+    rent_per_hour =
+        interval(listed->rental_low.in(dollars_per_hour), listed->rental_high.in(dollars_per_hour));
   }
   std::optional<interval> capex_each = detail::range_option(a, "--capex-per-chip");
   if (!capex_each && listed != nullptr && listed->capex_high.in(dollars) > 0.0) {
@@ -460,8 +462,8 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out,
   t.row({"electricity", detail::dollar_text(electricity.in(dollars)) + " at $" +
                             detail::shown_range(kwh) + "/kWh"});
   if (rental) {
-    t.row({"rental", detail::dollar_text(*rental) + " at $" +
-                         detail::shown_range(*rent_per_hour) + "/accelerator-hour" +
+    t.row({"rental", detail::dollar_text(*rental) + " at $" + detail::shown_range(*rent_per_hour) +
+                         "/accelerator-hour" +
                          (a.has("--price-per-chip-hour") || listed == nullptr
                               ? std::string()
                               : " (catalog, " + std::string(listed->published) + ")")});
@@ -469,8 +471,8 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out,
     t.row({"rental", "no catalog price: give --price-per-chip-hour"});
   }
   if (capex) {
-    t.row({"capex", detail::dollar_text(*capex) + " at $" +
-                        detail::shown_range(*capex_each) + " per accelerator"});
+    t.row({"capex", detail::dollar_text(*capex) + " at $" + detail::shown_range(*capex_each) +
+                        " per accelerator"});
     t.row({"TCO", detail::dollar_text(*tco) + " (capex + electricity + " +
                       detail::shown_range(ops) + " of capex a year)"});
   }

@@ -47,8 +47,8 @@ TEST_CASE("rental, capital and ownership arithmetic, and the inverses", "[power]
         Approx(100000.0));
   const cluster_power<> p = cluster_power_of<double>(
       power_budget<>{1000.0 * watts, 500.0 * watts, 0.0 * watts}, 1000.0, 1.2);  // 1.8 MW
-  const ownership<> o = total_cost_of_ownership<double>(
-      1000.0, 30000.0 * dollars, p, 1.0, 4.0 * years, 0.10 * dollars_per_kwh, 0.05);
+  const ownership<> o = total_cost_of_ownership<double>(1000.0, 30000.0 * dollars, p, 1.0,
+                                                        4.0 * years, 0.10 * dollars_per_kwh, 0.05);
   CHECK(o.capex.in(million_dollars) == Approx(30.0));
   CHECK(o.electricity.in(million_dollars) == Approx(1.8e3 * 4.0 * 365.25 * 24.0 * 0.10 / 1e6));
   CHECK(o.operations.in(million_dollars) == Approx(30.0 * 0.05 * 4.0));
@@ -139,14 +139,12 @@ TEST_CASE("interval results contain every point result of random input boxes",
           q);
       const duration<> w = duration<>::from_base(hr * 3600.0);
       const energy<> pe = run_energy<double>(pp, f, w);
-      const money<> pbill =
-          electricity_cost<double>(pe, energy_price<>::from_base(kw / 3.6e6));
-      const money<> prent =
-          rental_cost<double>(c, w, price_rate<>::from_base(pr / 3600.0));
+      const money<> pbill = electricity_cost<double>(pe, energy_price<>::from_base(kw / 3.6e6));
+      const money<> prent = rental_cost<double>(c, w, price_rate<>::from_base(pr / 3600.0));
       const ownership<> pown = total_cost_of_ownership<double>(
           c, money<>::from_base(cx), pp, f, y * years, energy_price<>::from_base(kw / 3.6e6), o);
-      const duration<> ptrain = training_wall_time<double>(
-          flop_count<>::from_base(fl), flop_rate<>::from_base(pk), c, m);
+      const duration<> ptrain =
+          training_wall_time<double>(flop_count<>::from_base(fl), flop_rate<>::from_base(pk), c, m);
       const std::pair<interval, double> checks[] = {
           {cp.it.base_value(), pp.it.base_value()},
           {cp.facility.base_value(), pp.facility.base_value()},

@@ -64,7 +64,8 @@ inline constexpr chip_price h100_sxm = {
     .notes = "Rental: $2.99 Lambda on-demand (as reported 2026-05); $4.916 AWS Capacity Block "
              "(p5.48xlarge $39.33/h over 8, to 2025-01); $10.8 Google Cloud on-demand list "
              "(Feb 2025, scaling-book); $12.29 AWS p5.48xlarge on-demand ($98.32/h over 8, as "
-             "reported by two secondary pages in 2026; AWS's own page was not read). Purchase: $25-30k per GPU (Raymond James via Barron's, 2023-08), "
+             "reported by two secondary pages in 2026; AWS's own page was not read). Purchase: "
+             "$25-30k per GPU (Raymond James via Barron's, 2023-08), "
              "$25-40k market range (secondary); a DGX H100 at an estimated ~$270k "
              "(SemiAnalysis via Epoch) is ~$34k per GPU including the server share.",
 };

@@ -87,9 +87,7 @@ struct number_traits<interval> {
   }
 };
 
-constexpr interval_mask operator<(interval a, interval b) {
-  return {a.lo < b.hi, !(a.hi < b.lo)};
-}
+constexpr interval_mask operator<(interval a, interval b) { return {a.lo < b.hi, !(a.hi < b.lo)}; }
 constexpr interval_mask operator>(interval a, interval b) { return b < a; }
 constexpr interval_mask operator<=(interval a, interval b) {
   return {a.lo <= b.hi, !(a.hi <= b.lo)};

@@ -42,7 +42,8 @@ namespace flopcast {
 namespace power_defaults {
 // Facility power / IT power. Between Google's fleet-wide trailing-twelve-month 1.10 for 2023
 // (Google 2024 Environmental Report) and the Uptime Institute Global Data Center Survey 2023
-// average of 1.58 (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023).
+// average of 1.58
+// (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023).
 inline constexpr double pue = 1.2;
 // Average draw over a run / the IT power budget. 1 is the nameplate bound, not an estimate of
 // the average: measured averages are an input.
@@ -73,8 +74,8 @@ struct cluster_power {
 };
 
 template <class T>
-constexpr cluster_power<T> cluster_power_of(const power_budget<T>& per_accelerator,
-                                            T accelerators, T pue) {
+constexpr cluster_power<T> cluster_power_of(const power_budget<T>& per_accelerator, T accelerators,
+                                            T pue) {
   const power<T> it = per_accelerator.total() * accelerators;
   return {it, it * pue};
 }
@@ -164,12 +165,10 @@ constexpr const reason* check_years(interval y) {
                                                                       : &reasons::period_invalid;
 }
 constexpr const reason* check_operations_fraction(interval f) {
-  return detail::range_within(f, 0.0, 1.0) ? nullptr
-                                           : &reasons::operations_fraction_out_of_range;
+  return detail::range_within(f, 0.0, 1.0) ? nullptr : &reasons::operations_fraction_out_of_range;
 }
 constexpr const reason* check_budget(interval b) {
-  return detail::range_within(b, 0.0, detail::unbounded, true) ? nullptr
-                                                               : &reasons::budget_invalid;
+  return detail::range_within(b, 0.0, detail::unbounded, true) ? nullptr : &reasons::budget_invalid;
 }
 template <class T>
 constexpr const reason* find_problem(const power_budget<T>& b) {

@@ -454,7 +454,8 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
     if (!memo->set || !(memo->key == key)) {
       memo->why = detail::plan_size_problem(m, p, u.chips, memo->split);
       if (memo->why == nullptr) {
-        memo->held = parameters_per_chip<double>(m, u.counted, sharding_of(p, u.chips, memo->split));
+        memo->held =
+            parameters_per_chip<double>(m, u.counted, sharding_of(p, u.chips, memo->split));
       }
       memo->key = key;
       memo->set = true;
@@ -483,9 +484,8 @@ constexpr const reason* prepare_step(const step_setup& u, const parallel_plan& p
         },
         [&] { return u.cached ? u.attended : attended_keys(m, u.s_model); });
   };
-  const chip_parameters<double> held = memo != nullptr
-                                           ? memo->held
-                                           : parameters_per_chip<double>(m, u.counted, held_sharding);
+  const chip_parameters<double> held =
+      memo != nullptr ? memo->held : parameters_per_chip<double>(m, u.counted, held_sharding);
   memory = model_state_per_chip<double>(m, held, p.recipe, p.opt, held_sharding);
   // A kind of layer the model lacks is counted zero times: its bytes are not computed (a finite
   // value times zero adds nothing, so the sum has the same bits).

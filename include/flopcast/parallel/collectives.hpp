@@ -85,13 +85,12 @@ namespace detail {
 // ..., 1 while the power of two just below the new count, 2^(n + step - 1), is still below k.
 // Every value is a small integer or a power of two, so the result is exact and the same on
 // every path (the step model calls this several times per plan).
-// A SIMD pack whose library has a vector logb (std::experimental::simd, with GCC) takes a shorter exact
-// route, about six times faster: for k > 1, logb(k (1 - 2^-53)) + 1. The product is exact at a
-// power of two (2^e - 2^(e-53) is a double, with exponent e - 1) and otherwise rounds to no less
-// than 2^floor(log2 k), so logb returns ceil(log2 k) - 1 in both cases.
-// GCC only: with Clang (14 and 19, libstdc++ 12) the library's vector logb gave counts that
-// differ from the scalar ones on 2-lane packs (CI, unit.collective formulas ...), so Clang keeps
-// binary lifting.
+// With GCC, a std::experimental::simd pack takes a shorter exact route, about six times faster:
+// for k > 1, logb(k (1 - 2^-53)) + 1. The product is exact at a power of two (2^e - 2^(e-53) is a
+// double, with exponent e - 1) and otherwise rounds to no less than 2^floor(log2 k), so logb
+// returns ceil(log2 k) - 1 in both cases. Not with Clang: libstdc++ 12's vector logb is
+// miscompiled at -O2 there (a five-line test: Clang 14 returns 0 for 3, 559 and 1024; Clang 19
+// drops the code that follows the call), which CI's bit-identity tests caught.
 template <class T>
 inline constexpr bool logb_route =
 #if defined(__GNUC__) && !defined(__clang__)

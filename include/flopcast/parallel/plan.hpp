@@ -366,9 +366,8 @@ constexpr const reason* plan_field_problem(const parallel_plan& p, const cluster
   if (chips > c.count) return &reasons::plan_more_chips_than_cluster;
   if (p.zero_stage < 0 || p.zero_stage > 3) return &reasons::zero_stage_out_of_range;
   if (!limits::named(p.recompute_mode, recompute::selective_op) ||
-      !limits::named(p.opt, optimizer::adafactor) ||
-      !known(p.compute) || !known(p.recipe.weights) || !known(p.recipe.gradients) ||
-      !known(p.recipe.optimizer_state) ||
+      !limits::named(p.opt, optimizer::adafactor) || !known(p.compute) ||
+      !known(p.recipe.weights) || !known(p.recipe.gradients) || !known(p.recipe.optimizer_state) ||
       (p.recipe.master_weights.has_value() && !known(*p.recipe.master_weights))) {
     return &reasons::plan_kind_unknown;
   }
@@ -407,7 +406,9 @@ constexpr const reason* plan_size_problem(const transformer& m, const parallel_p
   if (p.offloaded_layers < 0 || p.offloaded_layers > split.first) {
     return &reasons::plan_offloaded_layers_out_of_range;
   }
-  if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) return &reasons::plan_cp_does_not_divide_sequence;
+  if (p.cp > 1 && m.seq_len % (wide{2} * p.cp) != 0) {
+    return &reasons::plan_cp_does_not_divide_sequence;
+  }
   const int dp = data_parallel(p, chips);
   if (p.ep > 1 && !m.is_moe()) return &reasons::plan_ep_on_dense_model;
   if (m.is_moe() && m.moe.experts % p.ep != 0) return &reasons::plan_ep_does_not_divide_experts;

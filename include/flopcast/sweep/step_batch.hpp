@@ -101,7 +101,8 @@ void visit_steps(const step_setup& u, std::span<const parallel_plan> plans, Lane
   shape_memo memo;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const std::size_t j = lanes.size;
-    if (const reason* why = detail::prepare_lane(u, plans[i], lanes.plan[j], lanes.memory[j], memo)) {
+    if (const reason* why =
+            detail::prepare_lane(u, plans[i], lanes.plan[j], lanes.memory[j], memo)) {
       refused(i, why);
       continue;
     }
