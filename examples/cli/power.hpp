@@ -311,6 +311,10 @@ inline std::vector<option> with_defaults(std::vector<option> all) {
   return all;
 }
 
+inline constexpr std::string_view exit_status_help =
+    "Exit status: 0 printed; 1 an input the model refuses (the reason is printed); 2 bad\n"
+    "arguments.\n";
+
 }  // namespace detail
 
 inline std::vector<option> power_options() {
@@ -332,8 +336,7 @@ inline void power_help(std::ostream& out) {
          "accelerators, minus the TDP) + network share; facility = IT x PUE; energy = facility x\n"
          "power factor x wall time. Any numeric option takes a range LOW:HIGH; results are then\n"
          "printed as low - high.\n"
-         "Exit status: 0 printed; 1 an input the model refuses (the reason is printed); 2 bad\n"
-         "arguments.\n";
+      << detail::exit_status_help;
   const std::vector<option> all = power_options();
   print_options(out, all);
   out << "\nexample:\n"
@@ -347,8 +350,7 @@ inline void cost_help(std::ostream& out) {
          "the $/accelerator-hour it implies and the accelerators it rents. Prices default to the\n"
          "catalog's dated ranges (flopcast/catalog/prices.hpp). Any numeric option takes a\n"
          "range LOW:HIGH.\n"
-         "Exit status: 0 printed; 1 an input the model refuses (the reason is printed); 2 bad\n"
-         "arguments.\n";
+      << detail::exit_status_help;
   const std::vector<option> all = cost_options();
   print_options(out, all);
   out << "\nexample:\n"

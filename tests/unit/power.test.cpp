@@ -83,6 +83,9 @@ TEST_CASE("interval arithmetic: products and quotients over mixed signs", "[inte
   CHECK(unbounded.lo == -std::numeric_limits<double>::infinity());
   CHECK(unbounded.hi == std::numeric_limits<double>::infinity());
   CHECK(interval{1, 3} - interval{1, 3} == interval{-2, 2});  // the dependency problem, sound
+  CHECK(interval{1, 3}.contains(3.0));
+  CHECK_FALSE(interval{1, 3}.contains(3.5));
+  CHECK_FALSE(interval{1, 3}.contains(std::numeric_limits<double>::quiet_NaN()));
   // select: certain comparisons pick a side, undecided ones take the hull.
   CHECK(flopcast::select(interval{1, 2} < interval{3, 4}, interval{10}, interval{20}) ==
         interval{10});

@@ -27,7 +27,6 @@ struct interval {
 
   constexpr bool is_point() const { return lo == hi; }
   constexpr bool contains(double x) const { return lo <= x && x <= hi; }
-  constexpr double mid() const { return lo + (hi - lo) / 2.0; }
 
   friend constexpr interval operator+(interval a, interval b) { return {a.lo + b.lo, a.hi + b.hi}; }
   friend constexpr interval operator-(interval a, interval b) { return {a.lo - b.hi, a.hi - b.lo}; }
