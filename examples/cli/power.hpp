@@ -6,6 +6,7 @@
 #include <array>
 #include <flopcast/catalog/prices.hpp>
 #include <flopcast/core/interval.hpp>
+#include <flopcast/core/limits.hpp>
 #include <flopcast/estimate/power.hpp>
 #include <flopcast/estimate/training_time.hpp>
 #include <flopcast/hardware/facility.hpp>
@@ -34,7 +35,10 @@ inline constexpr std::string_view cost_usage =
 namespace detail {
 
 // Options of both commands; `cost` adds the "cost" group. The defaults' help is completed from
-// flopcast::power_defaults (power_options() below), so each default is written once.
+// flopcast::power_defaults (power_options() below), so each default is written once. Ranges come
+// from flopcast::limits where the library has one; the rest (1e8 chips, 100 kW per accelerator,
+// $10,000 an hour, $100M a chip, $10/kWh, a $1e15 budget) are the command line's own typo
+// bounds, far beyond any real input.
 inline constexpr std::array power_option_list{
     option{"--chip", "NAME", "catalog chip (flopcast chips), e.g. h100, b200, gb200, mi300x",
            "cluster"},
@@ -48,16 +52,18 @@ inline constexpr std::array power_option_list{
     option{"--network-power", "W",
            "scale-out network share per accelerator, W (default: none, no cited figure yet)",
            "power", 0, 1e5},
-    option{"--pue", "X", "facility power / IT power", "power", 1, 3},
+    option{"--pue", "X", "facility power / IT power", "power", 1, flopcast::limits::max_pue},
     option{"--power-factor", "F", "average draw over the run / the IT power budget; 1: nameplate",
            "power", 1e-6, 1},
-    option{"--flops", "F", "a run's training FLOPs (with --mfu): 2.1e25", "run", 1, 1e40},
-    option{"--mfu", "U", "the run's model FLOPs utilization (with --flops)", "run", 1e-6, 1},
+    option{"--flops", "F", "a run's training FLOPs (with --mfu): 2.1e25", "run", 1,
+           flopcast::limits::max_flops},
+    option{"--mfu", "U", "the run's model FLOPs utilization (with --flops)", "run",
+           flopcast::limits::min_utilization, 1},
     option{"--precision", "P", "peak the MFU is counted against: bf16 (default), fp8", "run"},
     option{"--days", "D", "the run's wall time in days (instead of --flops and --mfu)", "run", 1e-6,
-           36525},
+           flopcast::limits::max_period_years * 365.25},
     option{"--years", "Y", "period the cluster runs or is rented or owned, without a run", "cost",
-           1e-6, 100},
+           1e-6, flopcast::limits::max_period_years},
     option{"--price-per-chip-hour", "P",
            "rental $ per accelerator-hour (default: the dated catalog range)", "cost", 0, 1e4},
     option{"--capex-per-chip", "C",
