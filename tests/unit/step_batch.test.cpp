@@ -2,6 +2,7 @@
 // step_terms_of<T> on SIMD packs and must equal try_estimate_step, which runs it on doubles, bit
 // for bit on every field, and refuse each invalid plan with the same reason. The test build
 // compiles without FMA contraction (-ffp-contract=off), which equality needs.
+#include <flopcast/sweep/search.hpp>
 #include <flopcast/sweep/step_batch.hpp>
 
 #include <cstring>
@@ -87,6 +88,36 @@ TEST_CASE("estimate_steps equals try_estimate_step bit for bit on 100,000 random
   CHECK(all.valid > 30'000);                  // enough of both kinds to mean something
   CHECK(all.plans - all.valid > 30'000);
   CHECK(all.mismatched == 0);
+}
+
+TEST_CASE("estimate_steps equals try_estimate_step on a search space, in the search's order",
+          "[step_batch]") {
+  // Consecutive plans of a search share their sizes (ZeRO, microbatch, recompute, precision and
+  // SP vary innermost), so the batch answers most of their size rules from its shape_memo: every
+  // plan and every refusal must still match the plan-by-plan path. An MoE model on a cluster
+  // where EP, CP and uneven pipelines all occur.
+  for (const model_card* m : {&models::mixtral_8x7b, &models::llama3_70b}) {
+    search_request r;
+    r.model = m->shape;
+    r.chips = 64;
+    r.cluster = clusters::hgx_h100_ndr.with_count(r.chips);
+    r.global_batch = 128;
+    r.limits.max_pp = 8;
+    r.limits.max_cp = 4;
+    r.limits.precisions = {precision::bf16, precision::fp8};
+    testing::random_batch b;
+    b.model = r.model;
+    b.cluster = r.cluster;
+    b.chips = r.chips;
+    b.options = r.options;
+    detail::for_each_plan(r, [&](const parallel_plan& p) { b.plans.push_back(p); });
+    const tally t = compare<simd::pack>(b);
+    CAPTURE(m->shape.name);
+    CHECK(t.plans > 5'000);
+    CHECK(t.valid > 1'000);
+    CHECK(t.plans - t.valid > 1'000);
+    CHECK(t.mismatched == 0);
+  }
 }
 
 TEST_CASE("estimate_steps: every tail length, and other pack widths", "[step_batch]") {
