@@ -25,7 +25,7 @@ constexpr duration<> gpt4_time = 90.0 * days;
 // The claimed cluster and rental figures.
 constexpr double gb200_count = 100'000;
 constexpr duration<> rental_period = 2.0 * years;
-constexpr money<> rental_cost = 5.0 * billion_dollars;
+constexpr money<> rental_total = 5.0 * billion_dollars;
 
 // Intel 80286 (1982): 134,000 transistors (Intel).
 constexpr double i80286_transistors = 134'000;
@@ -159,7 +159,7 @@ int main() {
 
   // 6. Rental cost.
   const double gpu_hours = gb200_count * rental_period.in(hours);
-  const price_rate<> per_gpu_hour = rental_cost / (gb200_count * rental_period);
+  const price_rate<> per_gpu_hour = implied_price(rental_total, gb200_count, rental_period);
   std::cout << "6. \"100,000 GB200 for two years cost about $5B\": " << format_number(gpu_hours)
             << " GB200-hours -> $" << format_number(per_gpu_hour.in(dollars_per_hour))
             << " per GB200-hour ($" << format_number(per_gpu_hour.in(dollars_per_hour) / 2.0)

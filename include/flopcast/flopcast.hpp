@@ -13,6 +13,7 @@
 
 // core: units, quantities, precisions, errors, the number abstraction, printing
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/interval.hpp"
 #include "flopcast/core/io.hpp"
 #include "flopcast/core/text.hpp"
 #include "flopcast/core/number.hpp"
@@ -23,6 +24,7 @@
 #include "flopcast/hardware/catalog.hpp"
 #include "flopcast/hardware/chip.hpp"
 #include "flopcast/hardware/chip_checks.hpp"
+#include "flopcast/hardware/facility.hpp"
 #include "flopcast/hardware/system.hpp"
 
 // hardware: links and clusters
@@ -49,14 +51,17 @@
 #include "flopcast/parallel/collectives.hpp"
 #include "flopcast/parallel/plan.hpp"
 
-// estimate: datasheet ratios, training time, the distributed step-time model, calibration
+// estimate: datasheet ratios, training time, the distributed step-time model, calibration,
+// power, energy and cost
 #include "flopcast/estimate/attention_kernel.hpp"
 #include "flopcast/estimate/calibration.hpp"
 #include "flopcast/estimate/fit.hpp"
+#include "flopcast/estimate/power.hpp"
 #include "flopcast/estimate/print.hpp"
 #include "flopcast/estimate/ratio.hpp"
 #include "flopcast/estimate/step_time.hpp"
 #include "flopcast/estimate/training_time.hpp"
 
-// catalog: vendor claims with sources
+// catalog: vendor claims and prices with sources
+#include "flopcast/catalog/prices.hpp"
 #include "flopcast/catalog/vendor_claims.hpp"

@@ -21,6 +21,8 @@
 #include "flopcast/core/limits.hpp"
 #include "flopcast/core/number.hpp"
 #include "flopcast/core/units.hpp"
+#include "flopcast/hardware/chip.hpp"
+#include "flopcast/hardware/facility.hpp"
 
 FLOPCAST_DEFINE_REASON(pue_out_of_range,
                        "PUE (facility power / IT power) must be at least 1 and at most 3")
@@ -34,6 +36,10 @@ FLOPCAST_DEFINE_REASON(period_invalid,
 FLOPCAST_DEFINE_REASON(operations_fraction_out_of_range,
                        "the yearly operations cost must be 0-100% of the capital cost")
 FLOPCAST_DEFINE_REASON(budget_invalid, "a budget must be finite and positive")
+FLOPCAST_DEFINE_REASON(no_chip_tdp, "the chip has no TDP in the catalog: give its power")
+FLOPCAST_DEFINE_REASON(no_system_power,
+                       "no published server or rack power for the chip in the catalog "
+                       "(hardware/facility.hpp): give the host share per accelerator")
 
 namespace flopcast {
 
@@ -66,6 +72,16 @@ struct power_budget {
   power<T> network{};  // its share of the scale-out fabric: switches and optics
   constexpr power<T> total() const { return chip + host + network; }
 };
+
+// The catalog's budget for one accelerator of chip c: its TDP, the host share of its published
+// system (hardware/facility.hpp: DGX H100 10.2 kW / 8 - 700 W = 575 W) and the default network
+// share (network_power::not_included: none until a per-accelerator figure is sourced).
+constexpr result<power_budget<>> default_power_budget(const chip_spec& c) {
+  if (!c.tdp) return reasons::no_chip_tdp;
+  const system_power_spec* system = system_power_for(c);
+  if (system == nullptr || !system->host_share()) return reasons::no_system_power;
+  return power_budget<>{*c.tdp, *system->host_share(), network_power::not_included.per_accelerator};
+}
 
 template <class T = double>
 struct cluster_power {
@@ -100,6 +116,25 @@ constexpr money<T> rental_cost(T accelerators, duration<T> period, price_rate<T>
 template <class T>
 constexpr money<T> capital_cost(T accelerators, money<T> per_accelerator) {
   return per_accelerator * accelerators;
+}
+
+// A run's energy and bills, from the accelerators it holds and its wall time: the same formulas
+// as above, gathered for sweeps and search objectives (sweep/grid.hpp).
+template <class T = double>
+struct run_bill {
+  energy<T> drawn{};        // from the grid: facility power x power factor x wall time
+  money<T> electricity{};   // drawn x $/kWh
+  money<T> rental{};        // accelerators x wall time x $/accelerator-hour
+};
+template <class T>
+constexpr run_bill<T> bill_of_run(T accelerators, duration<T> wall,
+                                  const power_budget<T>& per_accelerator, T pue, T power_factor,
+                                  energy_price<T> kwh, price_rate<T> rent) {
+  run_bill<T> b;
+  b.drawn = run_energy(cluster_power_of(per_accelerator, accelerators, pue), power_factor, wall);
+  b.electricity = electricity_cost(b.drawn, kwh);
+  b.rental = rental_cost(accelerators, wall, rent);
+  return b;
 }
 
 // Owning for `period`: the purchase, the electricity of running for the whole period at the
