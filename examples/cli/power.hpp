@@ -20,17 +20,18 @@
 #include <vector>
 
 #include "args.hpp"
+#include "estimate.hpp"
 #include "format.hpp"
 
 namespace flopcast_cli {
 
 inline constexpr std::string_view power_usage =
     "usage: flopcast power --chip NAME --chips N [--pue X[:Y]] [--power-factor F[:G]] "
-    "[--flops F --mfu U[:V] | --days D[:E]] [--json]";
+    "[--flops F --mfu U[:V] | --days D[:E] | --model NAME [plan options] [--tokens T]] [--json]";
 inline constexpr std::string_view cost_usage =
-    "usage: flopcast cost --chip NAME --chips N [--years Y[:Z] | --flops F --mfu U[:V] | --days D] "
-    "[--price-per-chip-hour P[:Q]] [--capex-per-chip C[:D]] [--kwh-price K[:L]] "
-    "[--budget DOLLARS] [--json]";
+    "usage: flopcast cost --chip NAME --chips N [--years Y[:Z] | --flops F --mfu U[:V] | --days D "
+    "| --model NAME [plan options] [--tokens T]] [--price-per-chip-hour P[:Q]] "
+    "[--capex-per-chip C[:D]] [--kwh-price K[:L]] [--budget DOLLARS] [--json]";
 
 namespace detail {
 
@@ -50,16 +51,18 @@ inline constexpr std::array power_option_list{
            "accelerators - TDP)",
            "power", 0, 1e5},
     option{"--network-power", "W",
-           "scale-out network share per accelerator, W (default: none, no cited figure yet)",
+           "scale-out network share per accelerator, W (default: a fat tree of InfiniBand NDR "
+           "switches for the cluster's size; 0 within one scale-up domain)",
            "power", 0, 1e5},
     option{"--pue", "X", "facility power / IT power", "power", 1, flopcast::limits::max_pue},
-    option{"--power-factor", "F", "average draw over the run / the IT power budget; 1: nameplate",
+    option{"--power-factor", "F",
+           "average draw over a run / the IT power budget (energy only; facility power is at "
+           "nameplate)",
            "power", 1e-6, 1},
     option{"--flops", "F", "a run's training FLOPs (with --mfu): 2.1e25", "run", 1,
            flopcast::limits::max_flops},
     option{"--mfu", "U", "the run's model FLOPs utilization (with --flops)", "run",
            flopcast::limits::min_utilization, 1},
-    option{"--precision", "P", "peak the MFU is counted against: bf16 (default), fp8", "run"},
     option{"--days", "D", "the run's wall time in days (instead of --flops and --mfu)", "run", 1e-6,
            flopcast::limits::max_period_years * 365.25},
     option{"--years", "Y", "period the cluster runs or is rented or owned, without a run", "cost",
@@ -80,7 +83,7 @@ inline constexpr std::array power_option_list{
 // The default a numeric option takes when not given (flopcast::power_defaults).
 struct option_default {
   std::string_view name;
-  double value;
+  flopcast::interval value;
 };
 inline constexpr std::array<option_default, 5> option_defaults{{
     {"--pue", flopcast::power_defaults::pue},
@@ -89,7 +92,7 @@ inline constexpr std::array<option_default, 5> option_defaults{{
     {"--kwh-price", flopcast::power_defaults::electricity.in(flopcast::dollars_per_kwh)},
     {"--ops-fraction", flopcast::power_defaults::operations_per_year},
 }};
-inline double default_of(std::string_view name) {
+inline flopcast::interval default_of(std::string_view name) {
   for (const option_default& d : option_defaults) {
     if (d.name == name) return d.value;
   }
@@ -104,6 +107,7 @@ inline std::optional<flopcast::interval> range_option(const arguments& a, std::s
   for (const option& o : power_option_list) {
     if (o.name == name) spec = &o;
   }
+  if (spec == nullptr) spec = &job_option(name);
   const std::size_t colon = text->find(':');
   if (colon == std::string::npos) return flopcast::interval(to_number_in(*spec, *text));
   const double lo = to_number_in(*spec, text->substr(0, colon));
@@ -118,7 +122,7 @@ inline std::optional<flopcast::interval> range_option(const arguments& a, std::s
 // The option's interval, or its default from option_defaults.
 inline flopcast::interval range_or_default(const arguments& a, std::string_view name) {
   const std::optional<flopcast::interval> v = range_option(a, name);
-  return v ? *v : flopcast::interval(default_of(name));
+  return v ? *v : default_of(name);
 }
 
 // A figure as "x" or "x - y".
@@ -149,11 +153,14 @@ struct power_figures {
   const flopcast::chip_spec* chip = nullptr;
   double entries = 0.0, accelerators = 0.0;
   flopcast::power_budget<flopcast::interval> budget{};
-  std::string_view host_source, network_source;
+  std::string_view host_source;
+  std::string network_source;
   flopcast::interval pue, power_factor;
   flopcast::cluster_power<flopcast::interval> cluster{};
   std::optional<flopcast::duration<flopcast::interval>> run;  // a run's wall time
   std::string run_basis;
+  std::optional<job> model_job;               // a run timed by the step model (--model)
+  std::optional<flopcast::run_estimate> model_run;
 };
 
 inline flopcast::power<flopcast::interval> watts_of(flopcast::interval w) {
@@ -198,8 +205,17 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
     f.budget.network = watts_of(*w);
     f.network_source = "--network-power";
   } else {
-    f.budget.network = watts_of(interval(network_power::not_included.per_accelerator.in(watts)));
-    f.network_source = network_power::not_included.name;
+    const fabric_power_spec& fabric = fabric_power::infiniband_ndr;
+    const double domain = f.chip->scale_up.domain_typical;
+    f.budget.network = watts_of(interval(
+        network_power_per_accelerator(fabric, f.accelerators, domain).in(watts)));
+    if (f.accelerators <= domain) {
+      f.network_source = "one scale-up domain, no scale-out fabric";
+    } else {
+      f.network_source = std::to_string(fat_tree_tiers(f.accelerators, fabric.switch_ports));
+      f.network_source += "-tier ";
+      f.network_source += fabric.name;
+    }
   }
   f.pue = range_or_default(a, "--pue");
   f.power_factor = range_or_default(a, "--power-factor");
@@ -209,20 +225,73 @@ inline power_figures compute_power(const arguments& a, const flopcast::reason*& 
   f.cluster = cluster_power_of<interval>(f.budget, interval(f.accelerators), f.pue);
 
   const bool has_flops = a.has("--flops"), has_mfu = a.has("--mfu");
+  const bool has_model = a.has("--model") || a.has("--layers");
   if (has_flops != has_mfu) throw usage_error("--flops and --mfu go together");
-  if (has_flops && a.has("--days")) {
-    throw usage_error("give --flops and --mfu, or --days, not both");
+  if (int(has_flops) + int(a.has("--days")) + int(has_model) > 1) {
+    throw usage_error("give one run: --flops and --mfu, --days, or a model (--model or a shape)");
   }
-  if (has_flops) {
+  if (!has_model) {
+    for (const option& o : job_options) {
+      if (o.name != "--chip" && o.name != "--chips" && o.name != "--precision" && a.has(o.name)) {
+        throw usage_error(std::string(o.name) + " describes a model run: give --model NAME too");
+      }
+    }
+    for (std::string_view only : {"--tokens", "--goodput"}) {
+      if (a.has(only)) {
+        throw usage_error(std::string(only) + " describes a model run: give --model NAME too");
+      }
+    }
+  }
+  if (has_model) {
+    if (f.accelerators != f.entries) {
+      throw usage_error("the step model counts accelerators: with --model use a per-GPU entry "
+                        "(flopcast chips), e.g. gb200 rather than gb200-superchip");
+    }
+    job j = make_job(a);
+    double tokens = 0.0;
+    if (const std::string* v = a.find("--tokens")) {
+      tokens = to_number_in(job_option("--tokens"), *v, true);
+    } else if (j.card != nullptr && j.card->training_tokens) {
+      tokens = *j.card->training_tokens;
+    } else {
+      throw usage_error("a model run needs --tokens T (the model has no published token count)");
+    }
+    if (const result<cluster_spec> c = try_check(j.cluster); !c) {
+      why = c.error();
+      f.model_job = j;
+      return f;
+    }
+    if ((why = plan_precheck(j)) != nullptr) {
+      f.model_job = j;
+      return f;
+    }
+    const result<run_estimate> r =
+        try_estimate_run(j.model, j.cluster, j.chips, j.plan, tokens, j.options);
+    f.model_job = j;
+    if (!r) {
+      why = r.error();
+      return f;
+    }
+    f.model_run = r.value();
+    f.run = interval(r.value().wall_time.in(days)) * days;
+    f.run_basis = "step model: ";
+    f.run_basis += j.model.name;
+    f.run_basis += ", ";
+    f.run_basis += human_count(tokens);
+    f.run_basis += " tokens, ";
+    f.run_basis += plan_summary(j, r.value().step);
+    f.run_basis += "; MFU ";
+    f.run_basis += percent(r.value().step.mfu, 1);
+    if (j.options.goodput < 1.0) {
+      f.run_basis += ", goodput ";
+      f.run_basis += percent(j.options.goodput, 0);
+    }
+  } else if (has_flops) {
     const interval flops = *range_option(a, "--flops");
     const interval mfu = *range_option(a, "--mfu");
     precision p = precision::bf16;
     if (const std::string* name = a.find("--precision")) {
-      if (*name == "fp8") {
-        p = precision::fp8;
-      } else if (*name != "bf16") {
-        throw usage_error("invalid value '" + shown(*name) + "' for --precision: bf16 or fp8");
-      }
+      p = detail::precision_formats[choose("--precision", *name, detail::precision_names)];
     }
     const result<flop_rate<>> peak = f.chip->try_peak(p);
     if (!peak) {
@@ -252,7 +321,11 @@ inline std::optional<power_figures> figures_or_report(const arguments& a, std::s
   const flopcast::reason* why = nullptr;
   power_figures f = compute_power(a, why);
   if (why == nullptr) return f;
-  err << "flopcast " << command << ": " << why->message << " (" << why->code << ")\n";
+  if (f.model_job) {
+    report_reason(err, command, *why, *f.model_job);
+  } else {
+    err << "flopcast " << command << ": " << why->message << " (" << why->code << ")\n";
+  }
   return std::nullopt;
 }
 
@@ -260,6 +333,13 @@ inline void json_cluster(json_writer& w, const power_figures& f) {
   w.string("chip", f.chip->name);
   w.number("chips", f.entries);
   w.number("accelerators", f.accelerators);
+}
+// The step model's figures behind a --model run.
+inline void json_model_run(json_writer& w, const power_figures& f) {
+  if (!f.model_run) return;
+  w.number("step_time_s", f.model_run->step.step.in(flopcast::seconds));
+  w.number("mfu", f.model_run->step.mfu);
+  w.number("tokens", f.model_run->step.tokens_per_step * f.model_run->steps);
 }
 inline void json_power(json_writer& w, const power_figures& f) {
   json_range(w, "it_power_mw", f.cluster.it.in(flopcast::megawatts));
@@ -269,7 +349,7 @@ inline void json_power(json_writer& w, const power_figures& f) {
 inline void print_power_table(std::ostream& out, const power_figures& f,
                               const std::optional<flopcast::energy<flopcast::interval>>& energy) {
   using namespace flopcast;
-  table t;
+  table t({true, true});
   t.row({"cluster", group_thousands(std::to_string(static_cast<long long>(f.entries))) + " x " +
                         std::string(f.chip->name) + " (" +
                         group_thousands(std::to_string(static_cast<long long>(f.accelerators))) +
@@ -279,7 +359,7 @@ inline void print_power_table(std::ostream& out, const power_figures& f,
                                 shown_range(f.budget.host.in(watts)) + " (" +
                                 std::string(f.host_source) + ") + network " +
                                 shown_range(f.budget.network.in(watts)) + " (" +
-                                std::string(f.network_source) + ")"});
+                                f.network_source + ")"});
   t.row({"PUE", shown_range(f.pue)});
   t.row({"power factor", shown_range(f.power_factor) + " (average draw / IT budget)"});
   t.row({"IT power", shown_range(f.cluster.it.in(megawatts)) + " MW"});
@@ -302,7 +382,7 @@ inline std::vector<option> with_defaults(std::vector<option> all) {
         if (o.name != d.name) continue;
         std::string text(o.help);
         text += " (default ";
-        text += significant(d.value);
+        text += shown_range(d.value);
         text += ")";
         out.push_back(std::move(text));
       }
@@ -323,25 +403,34 @@ inline constexpr std::string_view exit_status_help =
 
 }  // namespace detail
 
-inline std::vector<option> power_options() {
+namespace detail {
+// The command's options: its own, then the estimate options that describe a model run (the
+// step model times it), then --json. `cost` adds the "cost" group.
+inline std::vector<option> power_and_run_options(bool cost) {
   std::vector<option> all;
-  for (const option& o : detail::power_option_list) {
-    if (o.group != "cost") all.push_back(o);
+  for (const option& o : power_option_list) {
+    if ((cost || o.group != "cost") && o.group != "output") all.push_back(o);
   }
-  return detail::with_defaults(std::move(all));
+  for (const option& o : job_options) {
+    if (o.name != "--chip" && o.name != "--chips") all.push_back(o);
+  }
+  for (const option& o : run_options) all.push_back(o);  // --tokens, --goodput, --json
+  return with_defaults(std::move(all));
 }
-inline std::vector<option> cost_options() {
-  return detail::with_defaults(
-      {detail::power_option_list.begin(), detail::power_option_list.end()});
-}
+}  // namespace detail
+
+inline std::vector<option> power_options() { return detail::power_and_run_options(false); }
+inline std::vector<option> cost_options() { return detail::power_and_run_options(true); }
 
 inline void power_help(std::ostream& out) {
   out << power_usage << "\n\n"
       << "IT and facility power of a cluster of catalog chips, and the energy of a run on it.\n"
          "Per accelerator: chip TDP + host share (a published server or rack maximum over its\n"
          "accelerators, minus the TDP) + network share; facility = IT x PUE; energy = facility x\n"
-         "power factor x wall time. Any numeric option takes a range LOW:HIGH; results are then\n"
-         "printed as low - high.\n"
+         "power factor x wall time. The run's wall time is --days, or --flops at an --mfu of the\n"
+         "--precision peak, or the step model's (the model, plan and software options of\n"
+         "flopcast estimate, with --tokens). Any power or run figure takes a range LOW:HIGH;\n"
+         "results are then printed as low - high.\n"
       << detail::exit_status_help;
   const std::vector<option> all = power_options();
   print_options(out, all);
@@ -378,6 +467,7 @@ inline int power_command(std::span<const std::string> words, std::ostream& out, 
     detail::json_range(w, "power_factor", f->power_factor);
     detail::json_power(w, *f);
     if (f->run) detail::json_range(w, "run_days", f->run->in(days));
+    detail::json_model_run(w, *f);
     if (energy_used) detail::json_range(w, "energy_mwh", energy_used->in(megawatt_hours));
     w.finish();
     return 0;
@@ -448,6 +538,7 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out, s
     json_writer w(out);
     detail::json_cluster(w, *f);
     detail::json_range(w, "period_days", period.in(days));
+    detail::json_model_run(w, *f);
     detail::json_power(w, *f);
     detail::json_range(w, "energy_mwh", e.in(megawatt_hours));
     detail::json_range(w, "electricity_cost_usd", electricity.in(dollars));
@@ -465,7 +556,7 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out, s
     return 0;
   }
   detail::print_power_table(out, *f, e);
-  table t;
+  table t({true, true});
   t.row({"period", detail::shown_range(period.in(days)) + " days"});
   t.row({"electricity", detail::dollar_text(electricity.in(dollars)) + " at $" +
                             detail::shown_range(kwh) + "/kWh"});

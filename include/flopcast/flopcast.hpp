@@ -63,5 +63,6 @@
 #include "flopcast/estimate/training_time.hpp"
 
 // catalog: vendor claims and prices with sources
+#include "flopcast/catalog/energy_evidence.hpp"
 #include "flopcast/catalog/prices.hpp"
 #include "flopcast/catalog/vendor_claims.hpp"

@@ -1,7 +1,9 @@
 // Published system power (hardware/facility.hpp) and dated prices (catalog/prices.hpp): the
 // DGX H100 arithmetic, per-accelerator power above each chip's TDP, well-formed price ranges,
-// and lookups by catalog entry.
+// lookups by catalog entry, the fat-tree network share, and the measured energy evidence.
+#include <flopcast/catalog/energy_evidence.hpp>
 #include <flopcast/catalog/prices.hpp>
+#include <flopcast/estimate/power.hpp>
 #include <flopcast/hardware/facility.hpp>
 
 #include "catch_any.hpp"
@@ -69,4 +71,38 @@ TEST_CASE("facility: price_for finds each entry", "[facility][prices]") {
     CHECK(price_for(*p->chip) == p);
   }
   CHECK(price_for(chips::gaudi3) == nullptr);
+}
+
+TEST_CASE("facility: fat-tree tiers and switches per endpoint", "[facility][network]") {
+  // 64-port switches: 1 tier up to 64 endpoints, 2 up to 64^2/2 = 2,048, 3 up to 64^3/4 = 65,536.
+  static_assert(fat_tree_tiers(64, 64) == 1 && fat_tree_tiers(65, 64) == 2);
+  static_assert(fat_tree_tiers(2048, 64) == 2 && fat_tree_tiers(2049, 64) == 3);
+  static_assert(fat_tree_tiers(65536, 64) == 3 && fat_tree_tiers(65537, 64) == 4);
+  // (2 tiers - 1) / ports: leaf and spine 3/64, with a core 5/64.
+  CHECK(fat_tree_switches_per_endpoint(2048, 64) == Approx(3.0 / 64));
+  CHECK(fat_tree_switches_per_endpoint(16384, 64) == Approx(5.0 / 64));
+  // Per accelerator: none inside one scale-up domain; else switches + the NIC-side optic.
+  const fabric_power_spec& ib = fabric_power::infiniband_ndr;
+  CHECK(network_power_per_accelerator(ib, 8, 8).in(watts) == 0.0);
+  CHECK(network_power_per_accelerator(ib, 16384, 8).in(watts) == Approx(5.0 / 64 * 1720 + 9));
+}
+
+TEST_CASE("energy evidence: measured MLPerf energy implies power factors inside the default",
+          "[facility][evidence]") {
+  // SMC, MLPerf Training v4.0: 11,769,962 J in 29.10069 min on one 10.2 kW HGX H100 node.
+  CHECK(energy_evidence::smc_lora_8.power_factor() ==
+        Approx(11'769'962.0 / (29.10069 * 60) / 10'200.0));
+  CHECK(energy_evidence::smc_lora_8.power_factor() == Approx(0.661).margin(0.001));
+  CHECK(energy_evidence::smc_lora_64.power_factor() == Approx(0.770).margin(0.001));
+  CHECK(energy_evidence::smc_lora_512.power_factor() == Approx(0.556).margin(0.001));
+  // Every measured factor lies in the default range the energy estimate uses.
+  for (const measured_energy_run* r : energy_evidence::runs) {
+    CAPTURE(r->name);
+    CHECK(power_defaults::power_factor.contains(r->power_factor()));
+    CHECK_FALSE(r->source.empty());
+  }
+  for (const measured_power_fraction* m : energy_evidence::fractions) {
+    CAPTURE(m->name);
+    CHECK(power_defaults::power_factor.contains(m->fraction));
+  }
 }

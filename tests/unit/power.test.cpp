@@ -39,20 +39,22 @@ TEST_CASE("DGX H100: 10.2 kW for 8 GPUs at PUE 1 is 1,275 W per GPU", "[power]")
 }
 
 TEST_CASE("the catalog's default budget per accelerator, and a run's bill", "[power][cost]") {
-  // H100: 700 W TDP + the DGX H100 host share (10.2 kW / 8 - 700 W) + no network share.
-  static_assert(default_power_budget(chips::h100_sxm).value().total().in(watts) == 1275.0);
-  const power_budget<> h100 = default_power_budget(chips::h100_sxm).value();
+  // H100: 700 W TDP + the DGX H100 host share (10.2 kW / 8 - 700 W); one DGX needs no fabric.
+  static_assert(default_power_budget(chips::h100_sxm, 8).value().total().in(watts) == 1275.0);
+  const power_budget<> h100 = default_power_budget(chips::h100_sxm, 1024).value();
   CHECK(h100.chip.in(watts) == 700.0);
   CHECK(h100.host.in(watts) == Approx(575.0));
-  CHECK(h100.network.in(watts) == 0.0);
-  // GB200 per GPU: the NVL72 rack's 120 kW over 72 GPUs.
-  CHECK(default_power_budget(chips::gb200).value().total().in(watts) == Approx(120e3 / 72));
+  // 1,024 GPUs: a 2-tier fat tree of 64-port QM9700 (1,720 W): 3/64 x 1,720 + 9 W optic.
+  CHECK(h100.network.in(watts) == Approx(3.0 / 64 * 1720 + 9));
+  // GB200 per GPU: the NVL72 rack's 120 kW over 72 GPUs; one rack needs no scale-out fabric.
+  CHECK(default_power_budget(chips::gb200, 72).value().total().in(watts) == Approx(120e3 / 72));
   // No published MI300X server power: refused with the reason, not a zero host share.
-  CHECK(default_power_budget(chips::mi300x).error() == &reasons::no_system_power);
+  CHECK(default_power_budget(chips::mi300x, 8).error() == &reasons::no_system_power);
 
   // 1,024 H100 for 10 days at PUE 1.2, 70% average draw, $0.10/kWh, $3/GPU-hour:
   // 1,024 x 1,275 W x 1.2 x 0.7 x 240 h = 263.2 MWh; $26,320; rent 1,024 x 240 x $3 = $737,280.
-  const run_bill<> b = bill_of_run<double>(1024.0, 10.0 * days, h100, 1.2, 0.7,
+  const power_budget<> no_fabric{700.0 * watts, 575.0 * watts, 0.0 * watts};
+  const run_bill<> b = bill_of_run<double>(1024.0, 10.0 * days, no_fabric, 1.2, 0.7,
                                            0.10 * dollars_per_kwh, 3.0 * dollars_per_hour);
   CHECK(b.drawn.in(megawatt_hours) == Approx(1024 * 1275.0 * 1.2 * 0.7 * 240 / 1e6));
   CHECK(b.electricity.in(dollars) == Approx(1024 * 1275.0 * 1.2 * 0.7 * 240 / 1e3 * 0.10));

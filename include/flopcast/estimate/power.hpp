@@ -51,9 +51,12 @@ namespace power_defaults {
 // average of 1.58
 // (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023).
 inline constexpr double pue = 1.2;
-// Average draw over a run / the IT power budget. 1 is the nameplate bound, not an estimate of
-// the average: measured averages are an input.
-inline constexpr double power_factor = 1.0;
+// Average draw over a run / the IT power budget (the published system maximum per
+// accelerator). The measured evidence (catalog/energy_evidence.hpp) spans 0.56 (MLPerf Training
+// v4.0, 512 H100 for two minutes) to 0.77 (64 H100) and 0.76 (an H100 node in compute-intensive
+// training, arXiv 2506.14551), with training peaks at 0.82 (arXiv 2412.08602); rounded outward
+// to 0.55-0.85. Facility power (capacity) is at nameplate; only energy uses this factor.
+inline constexpr interval power_factor{0.55, 0.85};
 // The EIA's 2023 average US industrial retail price, 8.06 cents per kWh (Electric Power Monthly,
 // https://www.eia.gov/electricity/monthly/).
 inline constexpr energy_price<> electricity = 0.08 * dollars_per_kwh;
@@ -73,14 +76,16 @@ struct power_budget {
   constexpr power<T> total() const { return chip + host + network; }
 };
 
-// The catalog's budget for one accelerator of chip c: its TDP, the host share of its published
-// system (hardware/facility.hpp: DGX H100 10.2 kW / 8 - 700 W = 575 W) and the default network
-// share (network_power::not_included: none until a per-accelerator figure is sourced).
-constexpr result<power_budget<>> default_power_budget(const chip_spec& c) {
+// The catalog's budget for one accelerator of chip c in a cluster of `accelerators`: its TDP,
+// the host share of its published system (hardware/facility.hpp: DGX H100 10.2 kW / 8 - 700 W =
+// 575 W) and its share of an InfiniBand NDR fat tree (none within one scale-up domain).
+constexpr result<power_budget<>> default_power_budget(const chip_spec& c, double accelerators) {
   if (!c.tdp) return reasons::no_chip_tdp;
   const system_power_spec* system = system_power_for(c);
   if (system == nullptr || !system->host_share()) return reasons::no_system_power;
-  return power_budget<>{*c.tdp, *system->host_share(), network_power::not_included.per_accelerator};
+  return power_budget<>{*c.tdp, *system->host_share(),
+                        network_power_per_accelerator(fabric_power::infiniband_ndr, accelerators,
+                                                      c.scale_up.domain_typical)};
 }
 
 template <class T = double>

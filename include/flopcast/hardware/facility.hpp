@@ -5,7 +5,8 @@
 // IT power per accelerator = chip TDP + host share + network share:
 //   - the host share comes from a published system (server or rack) maximum: the system's power
 //     over its accelerators, minus the chip's TDP (CPUs, memory, NICs, fans, power conversion);
-//   - the network share is the scale-out fabric's switches and optics per accelerator.
+//   - the network share is the scale-out fabric's switches and optics per accelerator, from a
+//     fat tree of published switches (fabric_power below).
 // Facility power = IT power x PUE (estimate/power.hpp). Every figure here is a cited default
 // that a caller can override (power_budget in estimate/power.hpp takes plain values).
 #include <array>
@@ -37,15 +38,6 @@ struct system_power_spec {
     if (!chip().tdp.has_value()) return std::nullopt;
     return per_accelerator() - *chip().tdp;
   }
-};
-
-// The scale-out network's power per accelerator (switches, optics) for a kind of fabric.
-struct network_power_spec {
-  std::string_view name{};
-  power<> per_accelerator{};
-  std::string_view published{};
-  std::string_view source{};
-  std::string_view notes{};
 };
 
 namespace system_power {
@@ -166,30 +158,69 @@ constexpr const system_power_spec* system_power_for(const chip_spec& c) {
                                 [](const system_power_spec& s) { return s.system->chip; });
 }
 
-namespace network_power {
-// No entry yet. An InfiniBand NDR fat tree with one 400G port per GPU would cost, per GPU:
-//   tiers x (switch power / switch ports) + optics, with optics per link end.
-// Inputs found and verified (NVIDIA product specifications):
-//   - 800G twin-port OSFP single-mode transceiver (switch side, MMS4X00-NM): 17 W in every
-//     configuration, i.e. 8.5 W per 400G port;
-//     https://docs.nvidia.com/networking/display/mms4x00nm800g500m/application+overview
-//   - 400G single-port OSFP transceiver (NIC side, MMS4X00-NS400): 9 W maximum;
-//     https://docs.nvidia.com/networking/display/mms4x00ns400/overview
-//   - QM9700 (64 x 400G) cages take Class 8 (17 W) OSFP modules;
-//     https://docs.nvidia.com/networking/display/QM97X0PUB/Interfaces
-// Missing: the QM9700's own maximum power. Its user manual's specification table was not in the
-// stored sources, and secondary figures disagree, so no per-GPU total is given rather than one
-// built on a guessed switch figure. A TPU ICI/OCS per-chip figure is likewise unpublished.
+// ---- The scale-out network's share --------------------------------------------------------
 //
-// The default is therefore none (not_included below): the scale-out network is left out of IT
-// power unless the caller gives it (flopcast power --network-power W), and every printout says so.
-inline constexpr network_power_spec not_included{
-    .name = "not included; --network-power W",
-    .per_accelerator = 0.0 * watts,
+// A non-blocking fat tree of k-port switches with one port per accelerator (rail-optimised NICs,
+// as in DGX SuperPOD): t tiers reach up to k^t / 2^(t-1) endpoints; every tier but the top has
+// 2N/k switches (half their ports face down), the top N/k, so (2t - 1) N / k switches in all.
+// Per accelerator: (2t - 1) / k x switch power + its NIC-side optic. Within one scale-up domain
+// (a DGX, an NVL72 rack) no scale-out fabric is needed and the share is 0: the NVLink switches
+// are in the system's published power already.
+struct fabric_power_spec {
+  std::string_view name{};
+  power<> switch_power{};   // one switch at its published maximum, its switch-side optics included
+  double switch_ports = 0;  // ports per switch at the accelerator's line rate
+  power<> endpoint_optic{};  // the transceiver at each accelerator's NIC
+  std::string_view published{};
+  std::string_view source{};
+  std::string_view notes{};
+};
+
+namespace fabric_power {
+inline constexpr fabric_power_spec infiniband_ndr = {
+    .name = "InfiniBand NDR fat tree (QM9700)",
+    .switch_power = 1'720.0 * watts,
+    .switch_ports = 64,
+    .endpoint_optic = 9.0 * watts,
     .published = "2026-12",
-    .source = "",
-    .notes = "Transceivers alone are about 8.5 W (switch side, per 400G port) + 9 W (NIC side) "
-             "per tier of links per GPU; the switches' own power is not in the sources."};
-}  // namespace network_power
+    .source = "https://networking-docs.nvidia.com/qm97x0hw/specifications ; "
+              "https://docs.nvidia.com/networking/display/QM97X0PUB/Interfaces ; "
+              "https://docs.nvidia.com/networking/display/MMA4Z00NS400T/Connectivity+Scenarios",
+    .notes = "QM9700 (64 x 400G NDR): 1.72 kW maximum with active cables, 0.747 kW typical with "
+             "passive (NVIDIA QM97x0 user manual, read through a copy; two planning catalogs "
+             "agree). Its 32 OSFP cages are Class 8 (17 W), so the maximum appears to include "
+             "the switch-side modules. NIC-side 400G OSFP: 9 W maximum, 8 W typical. The NIC card "
+             "itself (ConnectX-7) is in the host's share. Undated pages, read 2026-12. Used for "
+             "every chip: 800G fabrics (Quantum-X800) lack a published switch figure, so B300 "
+             "and GB300 clusters get the 400G per-port figure.",
+};
+}  // namespace fabric_power
+
+// Tiers a non-blocking fat tree of `ports`-port switches needs for `endpoints` (1 for up to
+// `ports`, 2 for up to ports^2 / 2, 3 for up to ports^3 / 4, ...).
+constexpr int fat_tree_tiers(double endpoints, double ports) {
+  int tiers = 1;
+  double reach = ports;
+  while (endpoints > reach && tiers < 16) {
+    reach *= ports / 2;
+    ++tiers;
+  }
+  return tiers;
+}
+
+// Switches per endpoint of that fat tree: (2 tiers - 1) / ports.
+constexpr double fat_tree_switches_per_endpoint(double endpoints, double ports) {
+  return (2.0 * fat_tree_tiers(endpoints, ports) - 1.0) / ports;
+}
+
+// The network's power per accelerator for `accelerators` accelerators in scale-up domains of
+// `domain`: 0 within one domain, else the fat tree's switches and the NIC-side optic.
+// InfiniBand NDR: 2,048 GPUs (2 tiers) 3/64 x 1,720 + 9 = 89.6 W; 100,000 (4 tiers) 197.1 W.
+constexpr power<> network_power_per_accelerator(const fabric_power_spec& f, double accelerators,
+                                                double domain) {
+  if (accelerators <= domain) return 0.0 * watts;
+  return f.switch_power * fat_tree_switches_per_endpoint(accelerators, f.switch_ports) +
+         f.endpoint_optic;
+}
 
 }  // namespace flopcast
