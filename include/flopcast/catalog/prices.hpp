@@ -29,9 +29,9 @@ namespace prices {
 // from the provider's own page and which from a report of it.
 //
 // Left out: A100 80GB (no provider page or reputable report with an 80 GB price was found; the
-// AWS figure below is for the 40 GB part), GB200 (no rental price found; the ~$3M-per-rack
-// purchase price appears only as unsourced estimates), and the purchase price of H200, MI300X
-// and TPUs (none published).
+// AWS figure below is for the 40 GB part), the purchase price of GB200 (the ~$3M-per-rack figure
+// appears only as unsourced estimates) and of H200 (none published), and TPU v6e (the $2.70
+// list price was not in the stored sources).
 
 inline constexpr chip_price a100_40gb = {
     .chip = &chips::a100_sxm4_40gb,
@@ -102,11 +102,17 @@ inline constexpr chip_price mi300x = {
     .chip = &chips::mi300x,
     .rental_low = 1.50 * dollars_per_hour,
     .rental_high = 6.00 * dollars_per_hour,
+    .capex_low = 10'000.0 * dollars,
+    .capex_high = 15'000.0 * dollars,
     .published = "2026-05",
-    .source = "https://www.cliffcenter.com/research/amd-inference-economics",
+    .source = "https://www.cliffcenter.com/research/amd-inference-economics ; "
+              "https://www.svethardware.cz/ai-akceleratory-nvidia-h100-pry-stoji-2krat-mozna-az-"
+              "6krat-vice-nez-amd-mi300/60384",
     .notes = "Rental per GPU-hour as tabulated in one research note (2026-05): $1.50 TensorWave, "
-             "$1.85 Vultr, $6 Azure and Oracle. Single secondary source. No purchase price "
-             "published by AMD.",
+             "$1.85 Vultr, $6 Azure and Oracle. Single secondary source. Purchase: $10-15k "
+             "average per GPU, the low end for Microsoft (Citigroup's Christopher Danely, "
+             "2024-02, as reported in the Czech press); the GPU alone, without its server share, "
+             "so capex and TCO are low. AMD publishes no price.",
 };
 
 inline constexpr chip_price tpu_v5p = {
@@ -120,9 +126,32 @@ inline constexpr chip_price tpu_v5p = {
              "scaling-book authors. Committed-use discounts not included. TPUs are not sold.",
 };
 
+inline constexpr chip_price tpu_v5e = {
+    .chip = &chips::tpu_v5e,
+    .rental_low = 1.2 * dollars_per_hour,
+    .rental_high = 1.2 * dollars_per_hour,
+    .published = "2025-02",
+    .source = "https://cloud.google.com/tpu/pricing ; "
+              "https://jax-ml.github.io/scaling-book/applied-inference/",
+    .notes = "Google Cloud on-demand list price per chip-hour, Feb 2025, as tabulated by the "
+             "scaling-book authors (the same table as v5p). TPUs are not sold.",
+};
+
+inline constexpr chip_price gb200 = {
+    .chip = &chips::gb200,
+    .rental_low = 4.54 * dollars_per_hour,
+    .rental_high = 4.54 * dollars_per_hour,
+    .published = "2026-03",
+    .source = "https://www.spheron.network/blog/nvidia-h200-vs-b200-vs-gb200",
+    .notes = "$9.08 per GB200 superchip-hour (1 Grace + 2 B200) on Spheron's on-demand list, "
+             "2026-03: $4.54 per GPU-hour. One small provider only; the large clouds sell GB200 "
+             "by the rack and their prices were not found. No purchase price: the ~$3M per "
+             "NVL72 rack in circulation has no named source.",
+};
+
 // Every entry above, for lookups and tests.
-inline constexpr std::array<const chip_price*, 6> all_prices{
-    &a100_40gb, &h100_sxm, &h200_sxm, &b200, &mi300x, &tpu_v5p,
+inline constexpr std::array<const chip_price*, 8> all_prices{
+    &a100_40gb, &h100_sxm, &h200_sxm, &b200, &gb200, &mi300x, &tpu_v5e, &tpu_v5p,
 };
 
 }  // namespace prices
