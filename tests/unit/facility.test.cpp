@@ -93,8 +93,12 @@ TEST_CASE("energy evidence: measured MLPerf energy implies power factors inside 
   CHECK(energy_evidence::smc_lora_8.power_factor() ==
         Approx(11'769'962.0 / (29.10069 * 60) / 10'200.0));
   CHECK(energy_evidence::smc_lora_8.power_factor() == Approx(0.661).margin(0.001));
-  CHECK(energy_evidence::smc_lora_64.power_factor() == Approx(0.770).margin(0.001));
-  CHECK(energy_evidence::smc_lora_512.power_factor() == Approx(0.556).margin(0.001));
+  // Above one node the measurement includes the network, and so does the budget: 8 nodes add a
+  // 1-tier fat tree (1/64 x 1,720 + 9 W per GPU), 64 nodes a 2-tier one (3/64 x 1,720 + 9 W).
+  CHECK(energy_evidence::smc_lora_64.power_factor() ==
+        Approx(20'381'549.0 / (5.40279 * 60) / (8 * 10'200.0 + 64 * (1720.0 / 64 + 9))));
+  CHECK(energy_evidence::smc_lora_64.power_factor() == Approx(0.749).margin(0.001));
+  CHECK(energy_evidence::smc_lora_512.power_factor() == Approx(0.520).margin(0.001));
   // Every measured factor lies in the default range the energy estimate uses.
   for (const measured_energy_run* r : energy_evidence::runs) {
     CAPTURE(r->name);

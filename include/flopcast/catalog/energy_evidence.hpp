@@ -29,11 +29,21 @@ struct measured_energy_run {
   std::string_view source{};
   std::string_view notes{};
 
+  constexpr double accelerators() const { return systems * system->accelerators(); }
   constexpr power<> average_power() const { return drawn / time; }
-  // Average draw over the systems' published maximum (before PUE).
-  constexpr double power_factor() const {
-    return average_power() / (system->system_power * systems);
+  // The IT budget flopcast assigns the run: the systems' published maximum, plus the fat tree's
+  // share (hardware/facility.hpp) when the measurement covers the network.
+  constexpr power<> it_budget() const {
+    power<> p = system->system_power * systems;
+    if (network_included) {
+      p += network_power_per_accelerator(fabric_power::infiniband_ndr, accelerators(),
+                                         system->chip().scale_up.domain_typical) *
+           accelerators();
+    }
+    return p;
   }
+  // The power factor the measurement implies: average draw / the IT budget (before PUE).
+  constexpr double power_factor() const { return average_power() / it_budget(); }
 };
 
 struct measured_power_fraction {

@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include "flopcast/core/error.hpp"
+#include "flopcast/core/interval.hpp"
 #include "flopcast/core/units.hpp"
 
 namespace flopcast {
@@ -212,6 +213,20 @@ template <class T>
 std::ostream& operator<<(std::ostream& os, const result<T>& r) {
   if (const reason* why = r.error()) return os << "error: " << *why;
   return os << r.value();
+}
+
+// An assumption range as people read it: "161.9 - 206.1" (a point prints as one number).
+inline std::string to_string(interval v, int significant = 3) {
+  if (v.is_point()) return detail::format_number(v.lo, significant);
+  return detail::format_number(v.lo, significant) + " - " + detail::format_number(v.hi, significant);
+}
+// A quantity range in unit u: to_string(facility.in-range, megawatts) -> "161.9 - 206.1 MW".
+template <class Dim>
+std::string to_string(quantity<Dim, interval> q, unit<Dim> u, int significant = 3) {
+  std::string s = to_string(q.in(u), significant);
+  s += ' ';
+  s += u.symbol;
+  return s;
 }
 
 }  // namespace flopcast

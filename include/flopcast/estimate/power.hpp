@@ -51,12 +51,13 @@ namespace power_defaults {
 // average of 1.58
 // (https://intelligence.uptimeinstitute.com/resource/uptime-institute-global-data-center-survey-2023).
 inline constexpr double pue = 1.2;
-// Average draw over a run / the IT power budget (the published system maximum per
-// accelerator). The measured evidence (catalog/energy_evidence.hpp) spans 0.56 (MLPerf Training
-// v4.0, 512 H100 for two minutes) to 0.77 (64 H100) and 0.76 (an H100 node in compute-intensive
-// training, arXiv 2506.14551), with training peaks at 0.82 (arXiv 2412.08602); rounded outward
-// to 0.55-0.85. Facility power (capacity) is at nameplate; only energy uses this factor.
-inline constexpr interval power_factor{0.55, 0.85};
+// Average draw over a run / the IT power budget (published system maximum and network share).
+// The measured evidence (catalog/energy_evidence.hpp): MLPerf Training v4.0's power results
+// imply 0.52 (512 H100 for two minutes), 0.66 (8 H100) and 0.75 (64 H100); an H100 node drew
+// 0.76 of its rating in compute-intensive training (arXiv 2506.14551), with peaks at 0.82 (arXiv
+// 2412.08602). Rounded outward to 0.50-0.85. Facility power (capacity) is at nameplate; only
+// energy uses this factor.
+inline constexpr interval power_factor{0.50, 0.85};
 // The EIA's 2023 average US industrial retail price, 8.06 cents per kWh (Electric Power Monthly,
 // https://www.eia.gov/electricity/monthly/).
 inline constexpr energy_price<> electricity = 0.08 * dollars_per_kwh;
