@@ -99,6 +99,19 @@ inline flopcast::interval default_of(std::string_view name) {
   throw std::logic_error("flopcast power: no default for " + std::string(name));
 }
 
+// "X" or "LOW:HIGH" as an interval, each part checked against the option's range.
+inline flopcast::interval range_from_text(const option& spec, const std::string& text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string::npos) return flopcast::interval(to_number_in(spec, text));
+  const double lo = to_number_in(spec, text.substr(0, colon));
+  const double hi = to_number_in(spec, text.substr(colon + 1));
+  if (hi < lo) {
+    throw usage_error("invalid value '" + shown(text) + "' for " + std::string(spec.name) +
+                      ": a range LOW:HIGH needs LOW <= HIGH");
+  }
+  return flopcast::interval(lo, hi);
+}
+
 // A numeric option as an interval: "X" or "LOW:HIGH", each part checked against the range.
 inline std::optional<flopcast::interval> range_option(const arguments& a, std::string_view name) {
   const std::string* text = a.find(name);
@@ -108,15 +121,7 @@ inline std::optional<flopcast::interval> range_option(const arguments& a, std::s
     if (o.name == name) spec = &o;
   }
   if (spec == nullptr) spec = &job_option(name);
-  const std::size_t colon = text->find(':');
-  if (colon == std::string::npos) return flopcast::interval(to_number_in(*spec, *text));
-  const double lo = to_number_in(*spec, text->substr(0, colon));
-  const double hi = to_number_in(*spec, text->substr(colon + 1));
-  if (hi < lo) {
-    throw usage_error("invalid value '" + shown(*text) + "' for " + std::string(name) +
-                      ": a range LOW:HIGH needs LOW <= HIGH");
-  }
-  return flopcast::interval(lo, hi);
+  return range_from_text(*spec, *text);
 }
 
 // The option's interval, or its default from option_defaults.

@@ -20,6 +20,7 @@
 
 #include "args.hpp"
 #include "format.hpp"
+#include "power.hpp"
 #include "search.hpp"
 
 namespace flopcast_cli {
@@ -51,6 +52,19 @@ inline constexpr std::array sweep_own_options{
                                 "--help lists them)", "assumptions"},
     option{"--scale-out-gbps", "G", "NIC line rate per accelerator for every chip, Gb/s",
            "assumptions", 1, 1e6},
+    option{"--pue", "X", "facility power / IT power for energy, X or LOW:HIGH (default 1.2)",
+           "energy and cost", 1, flopcast::limits::max_pue},
+    option{"--power-factor", "F",
+           "average draw / IT power budget, F or LOW:HIGH (default 0.5:0.85, measured)",
+           "energy and cost", 1e-6, 1},
+    option{"--price-per-chip-hour", "P",
+           "rent $ per accelerator-hour for every chip, P or LOW:HIGH (default: each chip's "
+           "dated catalog range)",
+           "energy and cost", 0, 1e4},
+    option{"--objective", "O",
+           "with --front, what trades against days: chips (default), energy (MWh) or cost "
+           "(rent); energy and cost need --flops or --tokens",
+           "output"},
     option{"--front", "", "print only the points no other beats on chips and days (or step "
                           "time without a budget)", "output"},
     option{"--svg", "FILE", "write a line chart: days (or step seconds) vs chips, one line per "
@@ -206,6 +220,26 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
     g.budget = training_budget{.tokens = to_number_in(detail::sweep_option("--tokens"), *t, true)};
   }
 
+  if (const std::string* v = a.find("--pue")) {
+    g.pue = detail::range_from_text(detail::sweep_option("--pue"), *v);
+  }
+  if (const std::string* v = a.find("--power-factor")) {
+    g.power_factor = detail::range_from_text(detail::sweep_option("--power-factor"), *v);
+  }
+  if (const std::string* v = a.find("--price-per-chip-hour")) {
+    g.price_per_chip_hour = detail::range_from_text(detail::sweep_option("--price-per-chip-hour"), *v);
+  }
+  // The front's second objective against days (chips by default).
+  std::size_t objective = 0;
+  if (const std::string* v = a.find("--objective")) {
+    static constexpr std::array<std::string_view, 3> objectives{"chips", "energy", "cost"};
+    objective = detail::choose("--objective", *v, objectives);
+    if (objective != 0 && !g.budget) {
+      throw usage_error("--objective " + *v + " needs a training budget: --flops F or --tokens T");
+    }
+    if (!a.has("--front")) throw usage_error("--objective chooses the --front's axes: give --front");
+  }
+
   detail::read_limits(a, g.limits);
   int threads = 0;
   detail::read_int(a, "--threads", threads);
@@ -233,10 +267,16 @@ inline int sweep_command(std::span<const std::string> words, std::ostream& out,
   std::vector<grid_point> points = res.points;
   if (a.has("--front")) {
     const auto y = g.budget ? grid_metrics::days : grid_metrics::step_s;
-    std::vector<grid_point> front;
-    for (std::size_t i : grid_front(res.points, grid_metrics::chips, y)) {
-      front.push_back(res.points[i]);
+    std::vector<std::size_t> kept;
+    if (objective == 1) {
+      kept = grid_front(res.points, grid_metrics::energy_mwh, grid_metrics::days);
+    } else if (objective == 2) {
+      kept = grid_front(res.points, grid_metrics::rental_usd, grid_metrics::days);
+    } else {
+      kept = grid_front(res.points, grid_metrics::chips, y);
     }
+    std::vector<grid_point> front;
+    for (std::size_t i : kept) front.push_back(res.points[i]);
     points = std::move(front);
   }
   const bool any = std::any_of(points.begin(), points.end(),

@@ -151,6 +151,42 @@ TEST_CASE("grid assumptions move the answer the way they should", "[grid]") {
   CHECK(v100.points[1].step_s == v100.points[0].step_s);
 }
 
+TEST_CASE("grid energy and rent follow the run's days and the catalog's figures", "[grid][power]") {
+  grid_spec g = small_grid();  // H100 and A100 80GB on 8 and 16
+  g.chip_counts = {16};
+  g.budget = training_budget{.tokens = 1e11};
+  g.pue = interval(1.1, 1.4);
+  g.power_factor = interval(0.6);
+  const grid_result r = run_grid(g);
+  REQUIRE(r.points.size() == 2);
+  const grid_point& h100 = r.points[0];
+  REQUIRE(h100.ok());
+  // 16 H100 = 2 DGX: 700 + 575 W each, plus a 1-tier fat tree (1/64 x 1,720 W + 9 W optic);
+  // energy = 16 x that x PUE x 0.6 x hours; rent = chip-hours x the catalog's $2.99-12.29.
+  const double watts_each = 1275.0 + 1720.0 / 64 + 9.0;
+  const double mwh = 16 * watts_each * 0.6 * h100.days * 24.0 / 1e6;
+  CHECK_THAT(h100.energy_mwh_low, Catch::Matchers::WithinRel(1.1 * mwh, 1e-12));
+  CHECK_THAT(h100.energy_mwh_high, Catch::Matchers::WithinRel(1.4 * mwh, 1e-12));
+  CHECK_THAT(h100.rental_usd_low, Catch::Matchers::WithinRel(h100.chip_hours * 2.99, 1e-12));
+  CHECK_THAT(h100.rental_usd_high, Catch::Matchers::WithinRel(h100.chip_hours * 12.29, 1e-12));
+  // DGX A100 power is published, an A100 80GB rental price is not: energy but no rent.
+  const grid_point& a100 = r.points[1];
+  REQUIRE(a100.ok());
+  CHECK(std::isfinite(a100.energy_mwh_low));
+  CHECK(std::isnan(a100.rental_usd_low));
+  // A price for every chip fills it in.
+  g.price_per_chip_hour = interval(2.0);
+  const grid_result priced = run_grid(g);
+  CHECK_THAT(priced.points[1].rental_usd_high,
+             Catch::Matchers::WithinRel(priced.points[1].chip_hours * 2.0, 1e-12));
+  // Out-of-range assumptions are refused with the power model's reasons.
+  g.pue = interval(0.9);
+  CHECK(try_run_grid(g).error() == &reasons::pue_out_of_range);
+  g.pue = interval(1.2);
+  g.price_per_chip_hour = interval(-1.0);
+  CHECK(try_run_grid(g).error() == &reasons::price_invalid);
+}
+
 TEST_CASE("a grid point with no valid plan reports why", "[grid]") {
   grid_spec g = small_grid();
   g.models = {models::llama3_70b.shape};

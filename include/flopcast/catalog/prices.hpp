@@ -156,7 +156,7 @@ inline constexpr std::array<const chip_price*, 8> all_prices{
 
 }  // namespace prices
 
-// The price entry for catalog entry c (by address), or nullptr.
+// The price entry for catalog entry c (or a copy of it), or nullptr.
 constexpr const chip_price* price_for(const chip_spec& c) {
   return detail::entry_for_chip(prices::all_prices, c,
                                 [](const chip_price& p) { return p.chip; });

@@ -262,13 +262,18 @@ constexpr chip_lookup lookup_chip(std::string_view name) {
 }  // namespace detail
 
 namespace detail {
-// The entry of `table` whose chip, chip_of(entry), is catalog entry c (by address), or nullptr:
-// the lookup behind system_power_for (hardware/facility.hpp) and price_for (catalog/prices.hpp).
+// The entry of `table` whose chip, chip_of(entry), is c: the catalog entry itself or a copy of
+// it (a cluster_spec holds its chip by value), matched by address, else by the catalog's unique
+// name; nullptr when none. The lookup behind system_power_for (hardware/facility.hpp) and
+// price_for (catalog/prices.hpp).
 template <class Entry, std::size_t N, class ChipOf>
 constexpr const Entry* entry_for_chip(const std::array<const Entry*, N>& table, const chip_spec& c,
                                       ChipOf chip_of) {
   for (const Entry* e : table) {
     if (chip_of(*e) == &c) return e;
+  }
+  for (const Entry* e : table) {
+    if (chip_of(*e)->name == c.name) return e;
   }
   return nullptr;
 }

@@ -152,7 +152,7 @@ inline constexpr std::array<const system_power_spec*, 7> all_system_powers{
 
 }  // namespace system_power
 
-// The published system whose accelerator is catalog entry c (by address), or nullptr.
+// The published system whose accelerator is catalog entry c (or a copy of it), or nullptr.
 constexpr const system_power_spec* system_power_for(const chip_spec& c) {
   return detail::entry_for_chip(system_power::all_system_powers, c,
                                 [](const system_power_spec& s) { return s.system->chip; });

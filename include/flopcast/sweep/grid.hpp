@@ -44,6 +44,13 @@
 //   step.{step_s, <step_terms keys: compute_s, memory_bound_s, tp_comm_s, cp_comm_s, ep_comm_s,
 //         pp_comm_s, bubble_s, dp_comm_s, offload_s, optimizer_s>}  (CSV: without "step.")
 //   mfu, tokens_per_s, memory_per_chip_gb (decimal GB), days, chip_hours
+//   energy_mwh_low, energy_mwh_high   the run's energy from the grid (estimate/power.hpp: the
+//                               catalog's power budget per accelerator, x PUE x power factor x
+//                               days), over the spec's PUE and power-factor ranges
+//   rental_usd_low, rental_usd_high   chip-hours x $ per accelerator-hour (the spec's range, or
+//                               the catalog's dated one, catalog/prices.hpp)
+//   The last four need a budget and the catalog's figures for the chip: a chip without a
+//   published system power or price has them missing (empty, null).
 // JSON: {"budget": {"flops": F|null, "tokens": T|null}, "points": [{...}, ...]}; plan and step
 // are null for a point without a plan; days and chip_hours are null without a budget.
 #include <algorithm>
@@ -63,7 +70,10 @@
 
 #include "flopcast/core/error.hpp"
 #include "flopcast/core/io.hpp"
+#include "flopcast/core/interval.hpp"
 #include "flopcast/core/text.hpp"
+#include "flopcast/catalog/prices.hpp"
+#include "flopcast/estimate/power.hpp"
 #include "flopcast/estimate/step_time.hpp"
 #include "flopcast/sweep/pareto.hpp"
 #include "flopcast/sweep/search.hpp"
@@ -101,6 +111,10 @@ struct grid_spec {
   parallel_plan base{};      // the fields the search does not vary (recipe, optimizer, kernels)
   step_options options{};    // calibration, goodput and overlap: the axes above override them
   search_limits limits{};    // limits.precisions is replaced by each point's precision
+  // Energy and rent per point (with a budget): the assumptions, as ranges.
+  interval pue = power_defaults::pue;
+  interval power_factor = power_defaults::power_factor;
+  std::optional<interval> price_per_chip_hour{};  // $; default: each chip's catalog range
   unsigned threads = 0;      // 0: std::thread::hardware_concurrency(); 1: the calling thread
   // Called after each point with (points answered, points in all), from one thread at a time
   // (the grid serialises the calls); for a progress line. Empty: not called.
@@ -127,6 +141,10 @@ struct grid_point {
   double tokens_per_s = std::nan("");
   double days = std::nan("");
   double chip_hours = std::nan("");
+  // With a budget and the catalog's figures for the chip (NaN otherwise): low and high over
+  // the assumption ranges.
+  double energy_mwh_low = std::nan(""), energy_mwh_high = std::nan("");
+  double rental_usd_low = std::nan(""), rental_usd_high = std::nan("");
 
   bool ok() const { return best.has_value(); }
 };
@@ -168,6 +186,11 @@ inline const reason* find_problem(const grid_spec& g) {
     if (by_tokens && !limits::within(b.tokens, 1.0, limits::max_tokens))
       return &reasons::grid_budget_invalid;
   }
+  if (const reason* why = check_pue(g.pue)) return why;
+  if (const reason* why = check_power_factor(g.power_factor)) return why;
+  if (g.price_per_chip_hour) {
+    if (const reason* why = check_price(*g.price_per_chip_hour)) return why;
+  }
   return nullptr;
 }
 
@@ -199,6 +222,38 @@ inline search_request grid_request(const grid_spec& g, const grid_point& p) {
   return r;
 }
 
+// A point's energy and rent over its wall time (estimate/power.hpp's bill_of_run on intervals),
+// where the catalog has the chip's system power and a price (or the spec gives one).
+inline void bill_point(const grid_spec& g, grid_point& p, duration<> wall) {
+  const chip_spec& chip = g.clusters[p.cluster_index].chip;
+  const double n = static_cast<double>(p.chips);
+  const result<power_budget<>> budget = default_power_budget(chip, n);
+  std::optional<interval> rent = g.price_per_chip_hour;
+  if (!rent) {
+    if (const chip_price* listed = price_for(chip)) {
+      rent = interval(listed->rental_low.in(dollars_per_hour),
+                      listed->rental_high.in(dollars_per_hour));
+    }
+  }
+  const auto as_interval = [](power<> w) { return interval(w.in(watts)) * watts; };
+  const power_budget<interval> per_accelerator =
+      budget ? power_budget<interval>{as_interval(budget.value().chip),
+                                      as_interval(budget.value().host),
+                                      as_interval(budget.value().network)}
+             : power_budget<interval>{};
+  const run_bill<interval> bill = bill_of_run<interval>(
+      interval(n), splat<interval>(wall), per_accelerator, g.pue, g.power_factor,
+      splat<interval>(power_defaults::electricity), (rent ? *rent : interval(0.0)) * dollars_per_hour);
+  if (budget) {
+    p.energy_mwh_low = bill.drawn.in(megawatt_hours).lo;
+    p.energy_mwh_high = bill.drawn.in(megawatt_hours).hi;
+  }
+  if (rent) {
+    p.rental_usd_low = bill.rental.in(dollars).lo;
+    p.rental_usd_high = bill.rental.in(dollars).hi;
+  }
+}
+
 inline void answer(const grid_spec& g, grid_point& p, unsigned search_threads) {
   search_request r = grid_request(g, p);
   r.threads = search_threads;
@@ -228,6 +283,7 @@ inline void answer(const grid_spec& g, grid_point& p, unsigned search_threads) {
     const duration<> wall = run_wall_time(b, tokens, p.goodput);
     p.days = wall.in(flopcast::days);
     p.chip_hours = wall.in(hours) * static_cast<double>(p.chips);
+    bill_point(g, p, wall);
   }
 }
 
@@ -325,6 +381,13 @@ inline double chips(const grid_point& p) { return static_cast<double>(p.chips); 
 inline double step_s(const grid_point& p) { return p.step_s; }
 inline double days(const grid_point& p) { return p.days; }
 inline double chip_hours(const grid_point& p) { return p.chip_hours; }
+// Energy ranks the same at either end (PUE and power factor scale every point alike).
+inline double energy_mwh(const grid_point& p) { return p.energy_mwh_high; }
+// Rent ranks by the geometric middle of its range (prices differ by chip, so the ends need not
+// rank alike; the range is printed beside it).
+inline double rental_usd(const grid_point& p) {
+  return std::sqrt(p.rental_usd_low * p.rental_usd_high);
+}
 }  // namespace grid_metrics
 
 // ---- Writers --------------------------------------------------------------------------------
@@ -429,6 +492,10 @@ inline std::vector<grid_column> grid_columns() {
                   }});
   cols.push_back({"days", "", [](P p) { return cell_number(p.days); }});
   cols.push_back({"chip_hours", "", [](P p) { return cell_number(p.chip_hours); }});
+  cols.push_back({"energy_mwh_low", "", [](P p) { return cell_number(p.energy_mwh_low); }});
+  cols.push_back({"energy_mwh_high", "", [](P p) { return cell_number(p.energy_mwh_high); }});
+  cols.push_back({"rental_usd_low", "", [](P p) { return cell_number(p.rental_usd_low); }});
+  cols.push_back({"rental_usd_high", "", [](P p) { return cell_number(p.rental_usd_high); }});
   return cols;
 }
 
@@ -504,7 +571,8 @@ inline std::string describe_plan(const parallel_plan& p, int chips) {
 }
 
 // An aligned text table for people: the inputs that vary across the grid, the plan, step time,
-// MFU, tokens/s and (with a budget) days and chip-hours; or the reason there is no plan.
+// MFU, tokens/s and (with a budget) days, chip-hours, energy (MWh) and rent ($M) as low-high;
+// or the reason there is no plan.
 inline void write_table(std::ostream& os, const grid_result& r) {
   const auto varies = [&](auto get) {
     for (const grid_point& p : r.points)
@@ -518,6 +586,18 @@ inline void write_table(std::ostream& os, const grid_result& r) {
   const bool show_net = varies([](const grid_point& p) { return p.scale_out_bandwidth_scale; });
   const bool show_goodput = varies([](const grid_point& p) { return p.goodput; });
   const bool budget = r.budget.has_value();
+  const auto any = [&](double grid_point::*field) {
+    for (const grid_point& p : r.points)
+      if (std::isfinite(p.*field)) return true;
+    return false;
+  };
+  const bool show_energy = budget && any(&grid_point::energy_mwh_low);
+  const bool show_rent = budget && any(&grid_point::rental_usd_low);
+  const auto range_text = [](double lo, double hi, double scale) {
+    if (!std::isfinite(lo)) return std::string("-");
+    if (lo == hi) return format_number(lo / scale, 3);
+    return format_number(lo / scale, 3) + "-" + format_number(hi / scale, 3);
+  };
 
   // Each column: its heading and whether it is a number (right-aligned).
   std::vector<std::pair<std::string, bool>> head{{"chip", false}};
@@ -535,6 +615,8 @@ inline void write_table(std::ostream& os, const grid_result& r) {
     head.push_back({"days", true});
     head.push_back({"chip-hours", true});
   }
+  if (show_energy) head.push_back({"MWh", true});
+  if (show_rent) head.push_back({"rent $M", true});
 
   std::vector<std::vector<std::string>> rows(1);
   for (const auto& h : head) rows[0].push_back(h.first);
@@ -556,6 +638,8 @@ inline void write_table(std::ostream& os, const grid_result& r) {
         row.push_back(format_number(p.days, 3));
         row.push_back(format_number(p.chip_hours, 3));
       }
+      if (show_energy) row.push_back(range_text(p.energy_mwh_low, p.energy_mwh_high, 1.0));
+      if (show_rent) row.push_back(range_text(p.rental_usd_low, p.rental_usd_high, 1e6));
     } else {  // one cell that runs on past the plan column
       row.push_back(std::string("no plan: ") + p.why->message + " [" + p.why->code + "]");
     }
