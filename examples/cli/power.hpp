@@ -351,10 +351,10 @@ inline void json_power(json_writer& w, const power_figures& f) {
   json_range(w, "facility_power_mw", f.cluster.facility.in(flopcast::megawatts));
 }
 
-inline void print_power_table(std::ostream& out, const power_figures& f,
-                              const std::optional<flopcast::energy<flopcast::interval>>& energy) {
+// The cluster's rows (and the run's, with its energy) of the two-column table both commands print.
+inline void power_rows(table& t, const power_figures& f,
+                       const std::optional<flopcast::energy<flopcast::interval>>& energy) {
   using namespace flopcast;
-  table t({true, true});
   t.row({"cluster", group_thousands(std::to_string(static_cast<long long>(f.entries))) + " x " +
                         std::string(f.chip->name) + " (" +
                         group_thousands(std::to_string(static_cast<long long>(f.accelerators))) +
@@ -375,7 +375,6 @@ inline void print_power_table(std::ostream& out, const power_figures& f,
   if (energy) {
     t.row({"energy", shown_range(energy->in(megawatt_hours)) + " MWh"});
   }
-  t.print(out);
 }
 
 // The option list with each default's value appended to its help, from option_defaults.
@@ -477,7 +476,9 @@ inline int power_command(std::span<const std::string> words, std::ostream& out, 
     w.finish();
     return 0;
   }
-  detail::print_power_table(out, *f, energy_used);
+  table t({true, true});
+  detail::power_rows(t, *f, energy_used);
+  t.print(out);
   return 0;
 }
 
@@ -560,8 +561,8 @@ inline int cost_command(std::span<const std::string> words, std::ostream& out, s
     w.finish();
     return 0;
   }
-  detail::print_power_table(out, *f, e);
   table t({true, true});
+  detail::power_rows(t, *f, e);
   t.row({"period", detail::shown_range(period.in(days)) + " days"});
   t.row({"electricity", detail::dollar_text(electricity.in(dollars)) + " at $" +
                             detail::shown_range(kwh) + "/kWh"});

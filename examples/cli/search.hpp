@@ -33,7 +33,10 @@ inline constexpr std::array<std::string_view, 12> searched_options{
     "--precision",   "--sequence-parallel", "--first-stage-layers", "--last-stage-layers"};
 
 inline constexpr std::array search_only_options{
-    option{"--objective", "O", "time (shortest step; default) | throughput (tokens/s per chip)",
+    option{"--objective", "O",
+           "time (shortest step; default) | throughput (tokens/s per chip). At one chip count a "
+           "plan's cost and energy are proportional to its step time, so they rank as time "
+           "does; flopcast sweep --front --objective cost|energy compares chips and counts",
            "search"},
     option{"--top", "N", "plans to show (default 10)", "search", 1, 10'000},
     option{"--max-tp", "N", "largest TP tried (powers of two; default 64)", "search", 1, 65'536},

@@ -178,7 +178,7 @@ struct fabric_power_spec {
 
 namespace fabric_power {
 inline constexpr fabric_power_spec infiniband_ndr = {
-    .name = "InfiniBand NDR fat tree (QM9700)",
+    .name = "InfiniBand NDR fat tree, QM9700 switches",
     .switch_power = 1'720.0 * watts,
     .switch_ports = 64,
     .endpoint_optic = 9.0 * watts,
