@@ -183,17 +183,32 @@ void gtc() {
   const transformer& m = models::gpt4_rumoured.shape;
   const double h100 = tokens_per_s_per_chip(m, chips::h100_sxm, 8'192, 2'048);
   const double gb200 = tokens_per_s_per_chip(m, chips::gb200, 2'048, 2'048);
+  const double hgx_b200 = tokens_per_s_per_chip(m, chips::b200, 2'048, 2'048);
   const double datasheet = peak_ratio(chips::gb200, chips::h100_sxm, precision::fp8);
   line("step model, tokens/s/GPU", format_number(h100) + " H100 (8,192), " + format_number(gb200) +
                                        " GB200 (2,048): " + format_number(gb200 / h100) + "x");
+  line("  HGX B200, 8-GPU NVLink", format_number(hgx_b200) + " (2,048): " +
+                                       format_number(hgx_b200 / h100) + "x, at " +
+                                       format_number(peak_ratio(chips::b200, chips::gb200,
+                                                                precision::fp8)) +
+                                       "x GB200's FP8 peak");
   line("datasheet FP8 peak", format_number(datasheet) + "x; the claim needs 4x");
   const double gpus_needed = 8'000 * h100 / gb200;
   line("GB200 for 8,000 H100's work", format_number(gpus_needed) + " (the claim: 2,000); 2,000 take " +
                                           format_number(90.0 * gpus_needed / 2'000) + " days");
-  std::cout << "   verdict: the megawatts hold at the claim's GPU counts (the facility ranges\n"
-               "   contain 15 and 4 MW); the GPU counts need 4x per GPU, where the model gives\n"
-               "   the figure above: more than the datasheet (the 72-GPU NVLink domain carries the\n"
-               "   expert traffic), less than the claim.\n\n";
+  const bool megawatts_hold = cluster_of(chips::h100_sxm, 8'000).facility.in(megawatts).contains(15) &&
+                              cluster_of(chips::gb200, 2'000).facility.in(megawatts).contains(4);
+  std::cout << "   verdict: the megawatts " << (megawatts_hold ? "hold" : "do not hold")
+            << " at the claim's GPU counts (facility power at PUE " << to_string(pue) << ");\n"
+            << "   per GPU the model gives " << format_number(gb200 / h100) << "x, "
+            << (gb200 / h100 >= 4.0 ? "enough for" : "short of") << " the claim's 4x and "
+            << (gb200 / h100 > datasheet ? "above" : "below") << " the datasheet's "
+            << format_number(datasheet) << "x.\n";
+  if (hgx_b200 / gb200 < peak_ratio(chips::b200, chips::gb200, precision::fp8)) {
+    std::cout << "   HGX B200 falls further behind than its lower peak explains: the 72-GPU NVLink\n"
+                 "   domain carries expert traffic that 8-GPU servers send over the network.\n";
+  }
+  std::cout << '\n';
 }
 
 // ---- 4. GPT-4's energy ---------------------------------------------------------------------------
