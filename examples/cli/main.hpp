@@ -23,6 +23,7 @@
 #include "format.hpp"
 #include "power.hpp"
 #include "search.hpp"
+#include "serve.hpp"
 #include "sweep.hpp"
 
 namespace flopcast_cli {
@@ -65,6 +66,11 @@ inline constexpr command commands[] = {
      cost_usage, cost_help,
      [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
        return cost_command(w, out, err);
+     }},
+    {"serve", "TTFT, TPOT, throughput and KV cache of a model served under a serving plan",
+     serve_usage, serve_help,
+     [](std::span<const std::string> w, std::istream&, std::ostream& out, std::ostream& err) {
+       return serve_command(w, out, err);
      }},
     {"compare", "datasheet comparison of chips, with ratios to the first", compare_usage,
      compare_help,

@@ -38,6 +38,7 @@
 #include "flopcast/workload/activations.hpp"
 #include "flopcast/workload/catalog.hpp"
 #include "flopcast/workload/flops.hpp"
+#include "flopcast/workload/inference.hpp"
 #include "flopcast/workload/kv_cache.hpp"
 #include "flopcast/workload/lookup.hpp"
 #include "flopcast/workload/memory.hpp"

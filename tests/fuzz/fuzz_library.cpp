@@ -6,7 +6,8 @@
 // try_checked (model), try_check (cluster), find_problem (plan), try_estimate_step,
 // try_estimate_run, fit_calibration, try_estimate_training_time, try_training_flops,
 // try_implied_utilization, simd::training_wall_time, estimate_steps (the batched step model,
-// lane by lane against try_estimate_step), and the catalogs' name lookups.
+// lane by lane against try_estimate_step), try_prefill, try_decode_step,
+// try_weight_bytes_per_gpu, and the catalogs' name lookups.
 // Properties: no crash, no sanitizer report, no hang (the harness' watchdog); every failure
 // carries a reason with a code and a message; every success is finite and in range (times > 0,
 // MFU > 0 and, against the FLOPs the kernels execute, utilization <= 1; memory > 0).
@@ -44,7 +45,7 @@ struct tally {
                 answered, total);
     for (const auto& [code, n] : refused) std::printf("  %-48s %ld\n", code.c_str(), n);
     std::fflush(stdout);
-    // About 11% are answered with the generators as written (seed 20261202: 11,360 of 80,253).
+    // About 14% are answered with the generators as written (seed 20261202: 9,964 of 70,268).
     flopcast_fuzz::require_answered_share("fuzz_library", answered, total, 10000, 0.05);
   }
 };
@@ -484,6 +485,47 @@ void fuzz_training_time(entropy& in) {
   FUZZ_CHECK(bad == counted, "invalid lane count");
 }
 
+// The inference workload (workload/inference.hpp): a refusal carries a reason; an answer has
+// finite, positive FLOPs, bytes and weights.
+void fuzz_inference(entropy& in) {
+  const transformer m = make_model(in);
+  // Mostly named enum values; one in 16 of each out of range.
+  const auto named = [&](int count) { return in.pick(in.coin(16) ? 256 : count); };
+  inference_options o;
+  o.weights.linear = static_cast<weight_format>(named(6));
+  o.weights.quantize_embeddings = in.coin();
+  o.weights.quantize_output = in.coin();
+  o.kv = static_cast<weight_format>(named(6));
+  o.prefill_mask = static_cast<attention_mask>(named(2));
+  o.prefill_latent = static_cast<latent_form>(named(2));
+  o.decode_latent = static_cast<latent_form>(named(2));
+  const double batch = in.coin() ? 1.0 + in.pick(256) : in.real_like(1.0, 1e9);
+  const double context = in.coin() ? static_cast<double>(in.pick(1 << 17)) : in.real_like(0.0, 1e9);
+  for (const result<inference_cost<>>& r :
+       {try_decode_step(m, batch, context, o), try_prefill(m, batch, context, o)}) {
+    if (!r) {
+      check_failure(r, "try_decode_step or try_prefill");
+    } else {
+      FUZZ_CHECK(limits::finite_positive(r.value().flops.total().in(flop)), "inference FLOPs");
+      FUZZ_CHECK(limits::finite_positive(r.value().bytes().in(bytes)), "inference bytes");
+    }
+  }
+  // Mostly powers of two (which divide real shapes); one in 8 of each a hostile size.
+  const auto size = [&](int typical) {
+    return static_cast<double>(in.coin(8) ? in.size_like(typical) : 1 << in.pick(4));
+  };
+  const inference_sharding<> s{.tp = size(16),
+                               .pp = size(8),
+                               .ep = m.is_moe() || in.coin(8) ? size(16) : 1.0,
+                               .expert_tp = in.coin() ? 0.0 : in.real_like(1.0, 8.0)};
+  const result<weight_bytes<>> w = try_weight_bytes_per_gpu(m, o.weights, s);
+  if (!w) {
+    check_failure(w, "try_weight_bytes_per_gpu");
+  } else {
+    FUZZ_CHECK(limits::finite_positive(w.value().total().in(bytes)), "weights per GPU");
+  }
+}
+
 // An error message echoes a hostile name safely: short, printable ASCII only.
 void check_message(const invalid_input& e) {
   const std::string m = e.what();
@@ -516,6 +558,7 @@ void one_input(entropy& in) {
   switch (in.pick(10)) {
     case 0: fuzz_training_time(in); break;
     case 1: fuzz_lookups(in); break;
+    case 2: fuzz_inference(in); break;
     default: fuzz_step(in); break;
   }
 }

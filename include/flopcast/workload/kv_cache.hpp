@@ -46,12 +46,13 @@ constexpr data_size<T> kv_cache_bytes_per_sequence(const transformer& m, T conte
                                  attended_keys(m, context));
 }
 
-// `sequences` sequences of `context` tokens on one chip of a tp-way tensor-parallel group.
+namespace detail {
+// As kv_cache_bytes_per_chip below, with the bytes one cached element takes (a block-scaled
+// format's scales included: workload/inference.hpp's kv formats).
 template <class T>
 constexpr data_size<T> kv_cache_bytes_per_chip(const transformer& m, T context, T sequences, T tp,
-                                               precision p = precision::bf16) {
-  const double bytes = bytes_per_element(p);
-  const double per_group = detail::kv_cache_elements_per_token_per_head_group(m) * bytes;
+                                               double bytes) {
+  const double per_group = kv_cache_elements_per_token_per_head_group(m) * bytes;
   const T cached = attended_keys(m, context);
   if (m.attention == attention_kind::latent) {
     return data_size<T>::from_base(T(per_group) * cached * sequences);
@@ -59,6 +60,14 @@ constexpr data_size<T> kv_cache_bytes_per_chip(const transformer& m, T context, 
   const T kv = T(static_cast<double>(m.key_value_heads()));
   const T heads_per_chip = max(kv / tp, T(1.0));
   return data_size<T>::from_base(T(per_group) * heads_per_chip * cached * sequences);
+}
+}  // namespace detail
+
+// `sequences` sequences of `context` tokens on one chip of a tp-way tensor-parallel group.
+template <class T>
+constexpr data_size<T> kv_cache_bytes_per_chip(const transformer& m, T context, T sequences, T tp,
+                                               precision p = precision::bf16) {
+  return detail::kv_cache_bytes_per_chip(m, context, sequences, tp, bytes_per_element(p));
 }
 
 }  // namespace flopcast

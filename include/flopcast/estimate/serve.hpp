@@ -1,0 +1,323 @@
+#pragma once
+#include "flopcast/core/config.hpp"
+// The serving model: time to first token, time per output token and throughput of a model served
+// on a cluster under a serving plan, from the workload's FLOPs and bytes (workload/inference.hpp)
+// on the chip's peaks and memory bandwidth. The sibling of the step model (step_time.hpp), in the
+// same style: constexpr, one set of constants per chip family, every input checked.
+//
+// The engine it models is a continuous-batching server with chunked prefill (TensorRT-LLM, vLLM,
+// SGLang): B requests are in flight; every iteration each of them in decode gets one token, and
+// the prefill of arriving requests is cut into chunks that ride along in the same forward pass.
+// In steady state a request needs `isl` prefill tokens per `osl` decode tokens, so one iteration
+// of b sequences (a pipeline micro-batch) carries
+//   b decode tokens at an average context of isl + osl / 2, and b x isl / osl prefill tokens.
+// Per GPU of the model replica (TP x PP GPUs), one iteration of one pipeline stage takes
+//   t = max(compute, memory) + TP/EP communication + a fixed iteration overhead,
+//   compute = matmul FLOPs / (peak at the weights' format x GEMM efficiency)
+//           + attention FLOPs / (16-bit peak x GEMM efficiency),
+//   memory  = (weights read + KV cache read and written) / (HBM bandwidth x memory efficiency),
+// and the replica emits b tokens per t (the PP stages work on PP micro-batches at once):
+//   output tokens/s = replicas x b / t,   TPOT = PP x t,   TTFT = queue wait + prefill alone.
+// B is the least of: the requests offered (concurrency), the KV cache's capacity at isl + osl
+// tokens per request (requests beyond it queue, as the engines do), the engine's batch cap, and
+// the tokens-per-iteration cap (b x (1 + isl / osl) <= max tokens per iteration).
+//
+// Options: speculative decoding (a draft length and acceptance rate: Leviathan et al. 2023,
+// expected tokens per verification (1 - a^(k+1)) / (1 - a)), attention data parallelism (MoE
+// serving: attention replicated per GPU with its own requests, experts split over the group).
+#include <optional>
+#include <string_view>
+
+#include "flopcast/core/error.hpp"
+#include "flopcast/core/limits.hpp"
+#include "flopcast/core/units.hpp"
+#include "flopcast/estimate/calibration.hpp"
+#include "flopcast/estimate/step_time.hpp"
+#include "flopcast/hardware/chip.hpp"
+#include "flopcast/hardware/cluster.hpp"
+#include "flopcast/parallel/collectives.hpp"
+#include "flopcast/workload/inference.hpp"
+#include "flopcast/workload/transformer.hpp"
+
+FLOPCAST_DEFINE_REASON(serve_plan_out_of_range,
+                       "a serving plan needs tp, pp and ep of at least 1, with tp x pp dividing "
+                       "the chips and ep dividing tp")
+FLOPCAST_DEFINE_REASON(serve_workload_out_of_range,
+                       "input and output lengths must be whole numbers of at least 1 and "
+                       "concurrency a whole number of at least 0 (0: as many as fit)")
+FLOPCAST_DEFINE_REASON(serve_options_out_of_range,
+                       "serving options out of range: KV memory fraction in (0, 1], batch and "
+                       "token caps at least 1, draft length 0-64 and acceptance in [0, 1)")
+FLOPCAST_DEFINE_REASON(serve_weights_do_not_fit,
+                       "the weights per GPU leave no memory for the KV cache of one request")
+FLOPCAST_DEFINE_REASON(serve_format_not_supported,
+                       "the chip has no peak for the weights' compute format")
+
+namespace flopcast {
+
+// A family's serving constants (fitted on catalog/inference_runs.hpp; see serving_calibrations).
+struct serving_calibration {
+  std::string_view family{};
+  double gemm_efficiency = 0.6;     // of the peak at the weights' format, in a serving iteration
+  double memory_efficiency = 0.8;   // of HBM bandwidth, streaming weights and KV cache
+  duration<> iteration_overhead = 0.0 * seconds;  // per iteration: scheduling, launch
+  duration<> sequence_overhead = 0.0 * seconds;   // per sequence per iteration: sampling,
+                                                  // bookkeeping, per-request kernel work
+  std::string_view evidence{};
+};
+
+struct serving_plan {
+  int tp = 1;  // tensor parallel: attention heads and MLPs split tp ways
+  int pp = 1;  // pipeline stages
+  int ep = 1;  // expert parallel within the tp GPUs (TensorRT-LLM moe_ep_size): each expert
+               // whole on tp / ... of them; experts split ep x (tp / ep) ways
+  bool attention_dp = false;  // attention replicated on each GPU, each with its own requests
+  weight_format weights = weight_format::bf16;
+  kv_format kv = weight_format::bf16;
+};
+
+struct serving_workload {
+  double input_tokens = 1024;
+  double output_tokens = 128;
+  double concurrency = 0;  // requests in flight; 0: as many as the KV cache and caps allow
+};
+
+struct serving_options {
+  // Of the memory left after weights and the runtime's reserve (TensorRT-LLM's
+  // kv_cache_free_gpu_mem_fraction; its perf-overview runs use 0.95, its default is 0.90).
+  double kv_memory_fraction = 0.95;
+  // Requests per replica in flight at most: trtllm-bench caps the batch at 4,096 over the
+  // pipeline stages (tensorrt_llm/bench/build/tuning.py, finetune_setting).
+  double max_batch = 4096;
+  // Tokens in one iteration of a micro-batch (prefill chunks + decode): 32,768 in trtllm-bench.
+  double max_tokens_per_iteration = 32768;
+  // Memory per GPU the runtime keeps for itself (CUDA context, activations of max-size
+  // iterations, communication buffers) before the KV cache is sized.
+  data_size<> runtime_reserve = 4.0 * gigabytes;
+  int draft_tokens = 0;       // speculative decoding: tokens proposed per verification
+  double acceptance = 0.0;    // probability each proposed token is accepted
+  std::optional<serving_calibration> calibration{};
+};
+
+struct serving_estimate {
+  // Per request.
+  duration<> ttft{};             // time to first token: queue wait + the prompt's prefill
+  duration<> tpot{};             // time per output token in decode
+  duration<> request_latency{};  // ttft + (osl - 1) x tpot
+  // Throughput: output tokens of every replica per second, per GPU, per user (1 / tpot).
+  double output_tokens_per_s = 0, output_tokens_per_s_per_gpu = 0,
+         output_tokens_per_s_per_user = 0;
+  // Capacity and the batch run.
+  double max_concurrency_kv = 0;  // requests per replica the KV cache holds at isl + osl
+  double batch = 0;               // requests per replica in flight (all pipeline micro-batches)
+  double replicas = 0;
+  data_size<> kv_cache_per_gpu{};  // KV memory per GPU (the pool, not what the batch fills)
+  data_size<> weights_per_gpu{};
+  // One iteration of one stage: its terms.
+  duration<> iteration{}, compute{}, memory{}, tp_comm{}, ep_comm{}, overhead{};
+  duration<> prefill_alone{};  // the prompt of one request on an idle replica
+  bool memory_bound = false;
+  double tokens_per_iteration = 0;  // decode + prefill tokens in one micro-batch's iteration
+};
+
+namespace serving_calibrations {
+// Placeholders until fitted (see the header of this file); replaced by the fit below.
+inline constexpr serving_calibration unfitted{.family = "unfitted"};
+}  // namespace serving_calibrations
+
+constexpr serving_calibration default_serving_calibration(const chip_spec&) {
+  return serving_calibrations::unfitted;
+}
+
+namespace detail {
+
+// The compute format of the weights' matmuls: block-scaled FP4 on FP4 tensor cores, FP8 on FP8
+// ones; weight-only INT4 dequantizes to 16-bit.
+constexpr precision compute_precision(weight_format f) {
+  switch (f) {
+    case weight_format::fp8: return precision::fp8;
+    case weight_format::nvfp4:
+    case weight_format::mxfp4: return precision::fp4;
+    default: return precision::bf16;
+  }
+}
+
+constexpr bool serve_plan_ok(const serving_plan& p, int chips) {
+  if (p.tp < 1 || p.pp < 1 || p.ep < 1 || chips < 1) return false;
+  if (p.tp > limits::max_accelerators || p.pp > limits::max_accelerators) return false;
+  const long long replica = 1LL * p.tp * p.pp;
+  return replica <= chips && chips % replica == 0 && p.tp % p.ep == 0 && known(p.weights) &&
+         known(p.kv);
+}
+
+constexpr bool whole_at_least(double x, double least) {
+  return limits::finite(x) && x >= least && x <= 1e9 && x == math::floor(x);
+}
+
+}  // namespace detail
+
+constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
+                                                        const cluster_spec& cluster, int chips,
+                                                        const serving_plan& p,
+                                                        const serving_workload& w,
+                                                        const serving_options& o = {}) {
+  if (const reason* why = violation(m)) return *why;
+  if (!detail::serve_plan_ok(p, chips)) return reasons::serve_plan_out_of_range;
+  if (!detail::whole_at_least(w.input_tokens, 1) || !detail::whole_at_least(w.output_tokens, 1) ||
+      !(w.concurrency == 0 || detail::whole_at_least(w.concurrency, 1))) {
+    return reasons::serve_workload_out_of_range;
+  }
+  if (!(o.kv_memory_fraction > 0 && o.kv_memory_fraction <= 1) || !(o.max_batch >= 1) ||
+      !(o.max_tokens_per_iteration >= 1) || o.draft_tokens < 0 || o.draft_tokens > 64 ||
+      !(o.acceptance >= 0 && o.acceptance < 1) ||
+      !(o.runtime_reserve.base_value() >= 0 && limits::finite(o.runtime_reserve.base_value()))) {
+    return reasons::serve_options_out_of_range;
+  }
+  const chip_spec& chip = cluster.chip;
+  const precision gemm_format = detail::compute_precision(p.weights);
+  if (!chip.supports(gemm_format) || !chip.supports(precision::bf16)) {
+    return reasons::serve_format_not_supported;
+  }
+  // The sharding of one replica; with attention DP the attention weights and each GPU's KV cache
+  // are those of tp = 1, the rest split as the plan says.
+  const double tp = p.tp, pp = p.pp, ep = p.ep;
+  const inference_sharding<> shard{.tp = tp, .pp = pp, .ep = ep, .expert_tp = tp / ep};
+  const inference_sharding<> attention_shard =
+      p.attention_dp ? inference_sharding<>{.tp = 1, .pp = pp, .ep = ep, .expert_tp = tp / ep}
+                     : shard;
+  if (const reason* why = violation(m, shard)) return *why;
+  const weight_quantization q{.linear = p.weights};
+  const weight_bytes<> held = weight_bytes_per_gpu(m, q, shard);
+  const weight_bytes<> held_attention = weight_bytes_per_gpu(m, q, attention_shard);
+  weight_bytes<> per_gpu = held;
+  per_gpu.attention = held_attention.attention;
+  per_gpu.norms = held_attention.norms;
+
+  const serving_calibration cal =
+      o.calibration ? *o.calibration : default_serving_calibration(chip);
+  const double isl = w.input_tokens, osl = w.output_tokens;
+  const double context = isl + osl / 2.0;  // average over a request's decode
+
+  // ---- KV capacity and the batch.
+  serving_estimate e;
+  e.weights_per_gpu = per_gpu.total();
+  const data_size<> free =
+      chip.device_memory_per_accelerator() - e.weights_per_gpu - o.runtime_reserve;
+  e.kv_cache_per_gpu = free * o.kv_memory_fraction;
+  // KV of one request at its full length on one GPU: under attention DP a GPU holds whole
+  // requests (all heads); otherwise every request is on every GPU of the replica, split.
+  const data_size<> per_request =
+      kv_cache_bytes_per_gpu(m, isl + osl, 1.0, attention_shard, p.kv);
+  if (!(e.kv_cache_per_gpu.base_value() >= per_request.base_value())) {
+    return reasons::serve_weights_do_not_fit;
+  }
+  const double per_gpu_requests = math::floor(e.kv_cache_per_gpu / per_request);
+  e.max_concurrency_kv = per_gpu_requests * (p.attention_dp ? tp : 1.0);
+  double batch = flopcast::min(e.max_concurrency_kv, o.max_batch);
+  if (w.concurrency > 0) batch = flopcast::min(batch, w.concurrency);
+  // Tokens per iteration: decode + the prefill chunks that keep the batch full.
+  const double speculated = 1.0 + o.draft_tokens;  // tokens each sequence verifies per iteration
+  const double tokens_per_request = speculated + isl / osl;
+  batch = flopcast::min(batch, math::floor(o.max_tokens_per_iteration * pp / tokens_per_request));
+  batch = flopcast::max(batch, 1.0);
+  e.batch = batch;
+  e.replicas = chips / (tp * pp);
+
+  // ---- One iteration of one stage, on one micro-batch of b sequences.
+  const double b = flopcast::max(1.0, batch / pp);
+  const double prefill_tokens = b * isl / osl;
+  const inference_options io{.weights = q, .kv = p.kv};
+  const inference_cost<> dec = decode_step(m, math::floor(b * speculated + 0.5), context, io);
+  const inference_cost<> pre_one = prefill(m, 1.0, isl, io);
+  const double gpus = tp * pp;
+  const flop_count<> matmul = (dec.flops.matmul + dec.flops.logits +
+                               (pre_one.flops.matmul + pre_one.flops.logits) * (b / osl)) /
+                              gpus;
+  const flop_count<> attention = (dec.flops.attention + pre_one.flops.attention * (b / osl)) /
+                                 gpus;
+  // Each GEMM at the efficiency its narrowest dimension allows (the step model's rule,
+  // detail::layer_gemm_eta): decode's few tokens and small experts run far below the peak.
+  const double tokens_on_gpu = (b * speculated + prefill_tokens) / (p.attention_dp ? tp : 1.0);
+  const double eta = detail::layer_gemm_eta<double>(m, cal.gemm_efficiency,
+                                                    p.attention_dp ? 1.0 : tp, ep, tokens_on_gpu);
+  const flop_rate<> gemm_peak = chip.peak_per_accelerator(gemm_format) * eta;
+  const flop_rate<> attention_peak =
+      chip.peak_per_accelerator(precision::bf16) * cal.gemm_efficiency;
+  e.compute = matmul / gemm_peak + attention / attention_peak;
+
+  // Weights read per GPU: what it holds, with routed experts at the share the iteration's
+  // tokens touch (under attention DP the experts see every GPU's tokens).
+  const double expert_tokens = (b * speculated + prefill_tokens) * (p.attention_dp ? tp : 1.0);
+  const double touched = m.is_moe() ? expected_experts_touched(m, math::floor(expert_tokens + 0.5)) /
+                                          static_cast<double>(m.moe.experts)
+                                    : 0.0;
+  const data_size<> weights_read =
+      (per_gpu.total() - per_gpu.routed_experts) + per_gpu.routed_experts * touched;
+  // KV read and written per GPU (decode reads the context; prefill writes its tokens).
+  const double kv_sequences_per_gpu = p.attention_dp ? b / tp : b;
+  const data_size<> kv_read =
+      kv_cache_bytes_per_gpu(m, context, kv_sequences_per_gpu, attention_shard, p.kv);
+  const data_size<> kv_written =
+      kv_cache_bytes_per_gpu(m, 1.0, kv_sequences_per_gpu * (speculated + isl / osl),
+                             attention_shard, p.kv);
+  e.memory = (weights_read + kv_read + kv_written) /
+             (chip.memory_bandwidth / static_cast<double>(chip.accelerators) *
+              cal.memory_efficiency);
+  e.memory_bound = e.memory > e.compute;
+
+  // TP: two all-reduces per layer of the iteration's activations (attention and MLP outputs);
+  // under attention DP the MoE layers exchange tokens instead (dispatch and combine).
+  const double layers_per_stage = static_cast<double>(m.layers) / pp;
+  const double tokens = b * speculated + prefill_tokens;
+  const data_size<> activation = data_size<>::from_base(tokens * m.hidden * 2.0);
+  if (tp > 1 && !p.attention_dp) {
+    e.tp_comm = all_reduce<double>(cluster, activation, tp, 1.0) * (2.0 * layers_per_stage);
+  }
+  if (tp > 1 && p.attention_dp && m.is_moe()) {
+    const data_size<> routed = activation * static_cast<double>(m.moe.top_k);
+    const double moe_layers = static_cast<double>(m.moe_layer_count()) / pp;
+    e.ep_comm = all_to_all<double>(cluster, routed, tp, 1.0) * (2.0 * moe_layers);
+  }
+  e.overhead = cal.iteration_overhead + cal.sequence_overhead * b;
+  e.iteration = max(e.compute, e.memory) + e.tp_comm + e.ep_comm + e.overhead;
+  e.tokens_per_iteration = tokens;
+
+  // ---- Per request and throughput.
+  const double a = o.acceptance;
+  double a_power = 1.0;  // a^(k+1)
+  for (int i = 0; i <= o.draft_tokens; ++i) a_power *= a;
+  const double per_verification = o.draft_tokens > 0 ? (1.0 - a_power) / (1.0 - a) : 1.0;
+  e.tpot = e.iteration * pp / per_verification;
+  e.output_tokens_per_s = e.replicas * b * per_verification / e.iteration.in(seconds);
+  e.output_tokens_per_s_per_gpu = e.output_tokens_per_s / chips;
+  e.output_tokens_per_s_per_user = 1.0 / e.tpot.in(seconds);
+  // The prompt alone on an idle replica: its FLOPs over every GPU, or its weights and KV.
+  const double eta_prompt = detail::layer_gemm_eta<double>(
+      m, cal.gemm_efficiency, p.attention_dp ? 1.0 : tp, ep, isl);
+  const duration<> prefill_compute =
+      (pre_one.flops.matmul + pre_one.flops.logits) / gpus /
+          (chip.peak_per_accelerator(gemm_format) * eta_prompt) +
+      pre_one.flops.attention / gpus / attention_peak;
+  const duration<> prefill_memory =
+      (pre_one.weights / gpus + pre_one.kv_written / gpus) /
+      (chip.memory_bandwidth / static_cast<double>(chip.accelerators) * cal.memory_efficiency);
+  const duration<> prefill_comm =
+      tp > 1 && !p.attention_dp
+          ? all_reduce<double>(cluster, data_size<>::from_base(isl * m.hidden * 2.0), tp, 1.0) *
+                (2.0 * static_cast<double>(m.layers))
+          : 0.0 * seconds;
+  e.prefill_alone = max(prefill_compute, prefill_memory) + prefill_comm + e.overhead * pp;
+  // Requests beyond the batch queue: by Little's law a closed loop of N clients waits
+  // (N - B) / request rate before its prefill starts.
+  const double request_rate = e.output_tokens_per_s / osl;
+  const double waiting = w.concurrency > 0 ? flopcast::max(0.0, w.concurrency - batch * e.replicas) : 0;
+  e.ttft = e.prefill_alone + (waiting / request_rate) * seconds;
+  e.request_latency = e.ttft + e.tpot * (osl - 1.0);
+  if (!limits::finite_positive(e.output_tokens_per_s) ||
+      !limits::finite_positive(e.request_latency.in(seconds))) {
+    return reasons::serve_options_out_of_range;
+  }
+  return e;
+}
+
+}  // namespace flopcast
