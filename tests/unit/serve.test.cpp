@@ -1,0 +1,153 @@
+// The serving model (estimate/serve.hpp): the roofline of one iteration against hand-derived
+// figures, the KV capacity, the engine's caps, queueing beyond the KV cache, replicas, pipeline
+// stages, speculative decoding, and refusals with reasons.
+#include <flopcast/estimate/serve.hpp>
+#include <flopcast/flopcast.hpp>
+
+#include "catch_any.hpp"
+
+using namespace flopcast;
+using Catch::Matchers::WithinRel;
+
+namespace {
+// Round constants so the hand derivations below stay readable.
+constexpr serving_calibration plain{.family = "test",
+                                    .gemm_efficiency = 0.5,
+                                    .memory_efficiency = 0.8,
+                                    .iteration_overhead = 1e-3 * seconds,
+                                    .sequence_overhead = 1e-5 * seconds};
+
+serving_options with_plain() {
+  serving_options o;
+  o.calibration = plain;
+  return o;
+}
+
+serving_estimate serve(const transformer& m, const chip_spec& c, int chips,
+                       const serving_plan& p, const serving_workload& w,
+                       const serving_options& o = with_plain()) {
+  const result<serving_estimate> r = try_estimate_serving(m, default_cluster(c, chips), chips, p, w, o);
+  REQUIRE(r.ok());
+  return r.value();
+}
+}  // namespace
+
+TEST_CASE("serve: one request on one H100 is the weights read at the memory efficiency",
+          "[serve]") {
+  // Llama 3 8B in BF16 on one H100, one request of 1 in / 1 out token: the decode step reads the
+  // weights once; its FLOPs (2 x 8B) are far below the roofline ridge.
+  const transformer& m = models::llama3_8b.shape;
+  const serving_estimate e = serve(m, chips::h100_sxm, 1, {}, {.input_tokens = 1,
+                                                               .output_tokens = 1,
+                                                               .concurrency = 1});
+  CHECK(e.batch == 1);
+  CHECK(e.memory_bound);
+  const double weights = model_weight_bytes(m).total().in(bytes);
+  // Plus the KV of 2 tokens read and 2 written (1 prompt token, 1 decode, at context 1.5):
+  // negligible against 16 GB of weights.
+  const double seconds_weights = weights / (3.35e12 * 0.8);
+  CHECK_THAT(e.memory.in(seconds), WithinRel(seconds_weights, 1e-3));
+  // Iteration = memory + 1 ms + 1 sequence x 10 us; TPOT = iteration (one stage).
+  CHECK_THAT(e.iteration.in(seconds), WithinRel(e.memory.in(seconds) + 1e-3 + 1e-5, 1e-12));
+  CHECK(e.tpot.in(seconds) == e.iteration.in(seconds));
+  CHECK_THAT(e.output_tokens_per_s, WithinRel(1.0 / e.iteration.in(seconds), 1e-12));
+  CHECK_THAT(e.output_tokens_per_s_per_user, WithinRel(1.0 / e.tpot.in(seconds), 1e-12));
+}
+
+TEST_CASE("serve: the KV cache's capacity and the batch it allows", "[serve]") {
+  // Llama 3 70B, FP8 weights and KV, TP 2 on H100: per GPU 81,559 MiB - weights - 4 GB reserve,
+  // 95% of it for the cache; a request of 1,000 + 1,000 tokens holds 2,000 x 80 layers x 8 KV
+  // heads x 128 x 2 (K, V) x 1 byte / 2 (TP splits the heads) per GPU.
+  const transformer& m = models::llama3_70b.shape;
+  const serving_plan p{.tp = 2, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_estimate e =
+      serve(m, chips::h100_sxm, 2, p, {.input_tokens = 1000, .output_tokens = 1000});
+  const double device = 81559.0 * 1024 * 1024;
+  const double weights = e.weights_per_gpu.in(bytes);
+  CHECK_THAT(e.kv_cache_per_gpu.in(bytes), WithinRel((device - weights - 4e9) * 0.95, 1e-12));
+  const double per_request = 2000.0 * 80 * 8 * 128 * 2 * 1.0 / 2;
+  CHECK(e.max_concurrency_kv == std::floor(e.kv_cache_per_gpu.in(bytes) / per_request));
+  CHECK(e.batch == e.max_concurrency_kv);  // below the 4,096 cap and the token cap
+  // The tokens-per-iteration cap: b (1 + isl / osl) <= 32,768 binds at 30,000 / 100 tokens.
+  const serving_estimate prefill_heavy =
+      serve(m, chips::h100_sxm, 2, p, {.input_tokens = 3000, .output_tokens = 10});
+  CHECK(prefill_heavy.batch == std::floor(32768.0 / (1.0 + 300.0)));
+}
+
+TEST_CASE("serve: requests beyond the KV cache queue; replicas multiply throughput", "[serve]") {
+  const transformer& m = models::llama3_8b.shape;
+  const serving_plan p{.weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_workload fit{.input_tokens = 2048, .output_tokens = 2048};
+  const serving_estimate full = serve(m, chips::h100_sxm, 1, p, fit);
+  // Twice the KV cache's requests: the same batch and throughput, a longer wait to first token
+  // (Little's law: the extra requests wait extra / request rate).
+  serving_workload twice = fit;
+  twice.concurrency = 2 * full.max_concurrency_kv;
+  const serving_estimate queued = serve(m, chips::h100_sxm, 1, p, twice);
+  CHECK(queued.batch == full.batch);
+  CHECK(queued.output_tokens_per_s == full.output_tokens_per_s);
+  const double rate = full.output_tokens_per_s / 2048.0;
+  CHECK_THAT(queued.ttft.in(seconds),
+             WithinRel(full.prefill_alone.in(seconds) + full.max_concurrency_kv / rate, 1e-9));
+  // Four GPUs at TP 1 are four replicas: four times the throughput, the same per GPU.
+  const serving_estimate four = serve(m, chips::h100_sxm, 4, p, fit);
+  CHECK(four.replicas == 4);
+  CHECK_THAT(four.output_tokens_per_s, WithinRel(4 * full.output_tokens_per_s, 1e-12));
+  CHECK_THAT(four.output_tokens_per_s_per_gpu, WithinRel(full.output_tokens_per_s_per_gpu, 1e-12));
+}
+
+TEST_CASE("serve: pipeline stages, speculative decoding and more concurrency", "[serve]") {
+  const transformer& m = models::llama3_70b.shape;
+  const serving_plan pp2{.pp = 2, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_estimate e =
+      serve(m, chips::h100_sxm, 2, pp2, {.input_tokens = 500, .output_tokens = 500});
+  // Each request gets a token per full pipeline round: TPOT = stages x stage iteration.
+  CHECK_THAT(e.tpot.in(seconds), WithinRel(2 * e.iteration.in(seconds), 1e-12));
+
+  // Speculative decoding: k = 3 drafted tokens accepted with a = 0.8 give
+  // (1 - 0.8^4) / (1 - 0.8) = 2.952 tokens per verification.
+  const transformer& small = models::llama3_8b.shape;
+  const serving_workload one{.input_tokens = 100, .output_tokens = 100, .concurrency = 1};
+  serving_options spec = with_plain();
+  spec.draft_tokens = 3;
+  spec.acceptance = 0.8;
+  const serving_estimate plain_e = serve(small, chips::h100_sxm, 1, {}, one);
+  const serving_estimate spec_e = serve(small, chips::h100_sxm, 1, {}, one, spec);
+  CHECK_THAT(spec_e.tpot.in(seconds), WithinRel(spec_e.iteration.in(seconds) / 2.952, 1e-12));
+  CHECK(spec_e.tpot < plain_e.tpot);  // memory-bound: verifying 4 tokens costs about 1
+
+  // More requests in flight: more throughput, slower tokens per user.
+  serving_workload few{.input_tokens = 500, .output_tokens = 500, .concurrency = 8};
+  serving_workload many = few;
+  many.concurrency = 64;
+  const serving_estimate a = serve(small, chips::h100_sxm, 1, {}, few);
+  const serving_estimate b = serve(small, chips::h100_sxm, 1, {}, many);
+  CHECK(b.output_tokens_per_s > a.output_tokens_per_s);
+  CHECK(b.output_tokens_per_s_per_user < a.output_tokens_per_s_per_user);
+}
+
+TEST_CASE("serve: plans that cannot run are refused with the reason", "[serve][errors]") {
+  const cluster_spec h100x8 = default_cluster(chips::h100_sxm, 8);
+  const serving_workload w{.input_tokens = 128, .output_tokens = 128};
+  const auto why = [&](const transformer& m, int chips, const serving_plan& p,
+                       const serving_workload& load) {
+    return try_estimate_serving(m, h100x8, chips, p, load).error();
+  };
+  // Llama 3 405B in BF16 on one GPU: 810 GB of weights.
+  CHECK(why(models::llama3_405b.shape, 1, {}, w) == &reasons::serve_weights_do_not_fit);
+  // TP x PP must divide the chips; EP must divide TP.
+  CHECK(why(models::llama3_8b.shape, 8, {.tp = 3}, w) == &reasons::serve_plan_out_of_range);
+  CHECK(why(models::qwen3_30b_a3b.shape, 8, {.tp = 4, .ep = 3}, w) ==
+        &reasons::serve_plan_out_of_range);
+  // TP must divide the heads (inference_sharding's rule): 64 heads, TP 16 on 8B's 32 heads is
+  // fine, so use Falcon 7B's 71 heads with TP 2.
+  CHECK(why(models::falcon_7b.shape, 2, {.tp = 2}, w) == &reasons::inference_tp_does_not_divide_heads);
+  // Lengths must be whole and positive.
+  CHECK(why(models::llama3_8b.shape, 1, {}, {.input_tokens = 0, .output_tokens = 1}) ==
+        &reasons::serve_workload_out_of_range);
+  CHECK(why(models::llama3_8b.shape, 1, {}, {.input_tokens = 10, .output_tokens = 1.5}) ==
+        &reasons::serve_workload_out_of_range);
+  // A format the chip has no peak for: FP4 on an H100.
+  CHECK(why(models::llama3_8b.shape, 1, {.weights = weight_format::nvfp4}, w) ==
+        &reasons::serve_format_not_supported);
+}
