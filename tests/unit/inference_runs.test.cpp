@@ -1,6 +1,7 @@
 // catalog/inference_runs.hpp: every row of the TensorRT-LLM v1.0 performance overview is
 // well formed, cited, and resolved to a catalog model and chip (or carries why not).
 #include <flopcast/catalog/inference_runs.hpp>
+#include <flopcast/workload/parameters.hpp>
 #include <map>
 #include <set>
 #include <string>
