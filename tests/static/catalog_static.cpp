@@ -502,6 +502,32 @@ static_assert(gb300.source ==
               "https://glennklockwood.com/garden/processors/B300 ; "
               "https://github.com/stas00/ml-engineering/blob/master/compute/accelerator/README.md");
 
+// RTX PRO 6000 Blackwell Server Edition (GB202; product-page tensor figures halved)
+static_assert(rtx_pro_6000_server.maker == vendor::nvidia);
+static_assert(rtx_pro_6000_server.arch == generation::blackwell_rtx);
+static_assert(rtx_pro_6000_server.accelerators == 1);
+static_assert(rtx_pro_6000_server.dies == 1);
+static_assert(years_are(rtx_pro_6000_server, 2025, 2025));
+static_assert(!rtx_pro_6000_server.transistors_billion.has_value());
+static_assert(!rtx_pro_6000_server.supports(precision::fp64));
+static_assert(!rtx_pro_6000_server.supports(precision::fp32));
+static_assert(!rtx_pro_6000_server.supports(precision::tf32));
+static_assert(rate_is(rtx_pro_6000_server, precision::bf16, 500.0));
+static_assert(rate_is(rtx_pro_6000_server, precision::fp16, 500.0));
+static_assert(rate_is(rtx_pro_6000_server, precision::fp8, 1000.0));
+static_assert(!rtx_pro_6000_server.supports(precision::fp6));
+static_assert(rate_is(rtx_pro_6000_server, precision::fp4, 2000.0));
+static_assert(!rtx_pro_6000_server.supports(precision::int8));
+static_assert(rtx_pro_6000_server.memory == 96.0 * gigabytes);
+static_assert(rtx_pro_6000_server.memory_bandwidth == 1.597 * terabytes_per_s);
+static_assert(rtx_pro_6000_server.memory_device == 97887.0 * mebibytes);
+static_assert(rtx_pro_6000_server.tdp == 600.0 * watts);
+static_assert(rtx_pro_6000_server.scale_up.bidirectional == 128.0 * gigabytes_per_s);
+static_assert(domain_is(rtx_pro_6000_server, 8, 8));
+static_assert(!rtx_pro_6000_server.scale_out.has_value());
+static_assert(no_price(rtx_pro_6000_server));
+static_assert(&chip_named("RTX 6000 Pro Blackwell Server Edition") == &rtx_pro_6000_server);
+
 // Instinct MI250X (per OAM package (2 GCDs))
 static_assert(mi250x.maker == vendor::amd);
 static_assert(mi250x.accelerators == 1);
@@ -880,7 +906,7 @@ static_assert(
 
 // ---- Part 2: the catalog as a whole ------------------------------------------------------------
 
-static_assert(all_chips.size() == 27);
+static_assert(all_chips.size() == 28);
 
 // Compared by normalised name, not by address: GCC with -fsanitize=undefined cannot compare the
 // addresses of two different inline variables in a constant expression.
@@ -932,7 +958,7 @@ constexpr bool every_source_is_https() {
 }
 
 static_assert(all_distinct_entries());
-static_assert(count_by(vendor::nvidia) == 15 && count_by(vendor::amd) == 4 &&
+static_assert(count_by(vendor::nvidia) == 16 && count_by(vendor::amd) == 4 &&
               count_by(vendor::google) == 5 && count_by(vendor::intel) == 2 &&
               count_by(vendor::aws) == 1);
 static_assert(alias_targets_are_in_catalog());

@@ -48,6 +48,15 @@ static_assert(approx_equal(total_parameters(models::gpt_j_6b.shape), 6'053'381'3
 static_assert(approx_equal(total_parameters(models::falcon_7b.shape), 6'921'720'704.0, 1e-4));
 static_assert(approx_equal(total_parameters(models::gemma2_9b.shape), 9'241'705'984.0, 1e-4));
 static_assert(approx_equal(total_parameters(models::qwen2_57b_a14b.shape), 57.4e9, 0.001));
+// Issue 12: Llama 4 (text model: the checkpoint less its 871,932,416-parameter vision encoder and
+// projector) and Qwen3 235B-A22B, exactly; Maverick's MoE layers alternate with dense ones.
+static_assert(total_parameters(models::llama4_scout.shape) == 107'769'861'120.0);
+static_assert(total_parameters(models::llama4_maverick.shape) == 400'711'848'960.0);
+static_assert(total_parameters(models::qwen3_235b_a22b.shape) == 235'093'634'560.0);
+static_assert(models::llama4_maverick.shape.moe_layer_count() == 24);
+static_assert(approx_equal(active_parameters(models::llama4_scout.shape), 17e9, 0.02));
+static_assert(approx_equal(active_parameters(models::llama4_maverick.shape), 17e9, 0.02));
+static_assert(approx_equal(active_parameters(models::qwen3_235b_a22b.shape), 22e9, 0.01));
 // Active per token: Qwen3 30B-A3B "3.3B", Qwen2 57B-A14B "14B" (headlines, within 2%).
 static_assert(approx_equal(active_parameters(models::qwen3_30b_a3b.shape), 3.3e9, 0.02));
 static_assert(approx_equal(active_parameters(models::qwen2_57b_a14b.shape), 14e9, 0.02));

@@ -64,6 +64,10 @@ TEST_CASE("an unknown name throws with suggestions", "[workload][catalog]") {
     const std::string message = models::unknown_model_message("bert");
     CHECK(message.find("known models:") != std::string::npos);
     CHECK(message.find("gpt3-175b") != std::string::npos);
+    // Bounded however large the catalog grows (the CLI prints it on one line).
+    CHECK(message.size() < 300);
+    const std::string far = models::unknown_model_message(std::string(200, '1'));
+    CHECK(far.size() < 360);  // a 60-character excerpt of the name, 240 of keys
   }
 }
 

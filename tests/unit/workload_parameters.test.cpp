@@ -44,6 +44,67 @@ TEST_CASE("Llama 3.1 8B, 70B and 405B parameters equal the released checkpoints 
   CHECK(total_parameters(models::llama3_405b.shape) == 405'853'388'800.0);
 }
 
+TEST_CASE("Llama 3.1 Instruct and Llama 3.3 70B Instruct answer to the Llama 3 cards",
+          "[workload][parameters]") {
+  // Post-trained checkpoints of the same shapes (their config.json files give the same layers,
+  // widths, heads and vocabulary): meta-llama/Llama-3.3-70B-Instruct holds 70,553,706,496.
+  CHECK(models::find("meta-llama/Llama-3.1-8B-Instruct") == &models::llama3_8b);
+  CHECK(models::find("Llama-3.3-70B-Instruct") == &models::llama3_70b);
+  CHECK(models::find("meta-llama/Llama-3.1-70B-Instruct") == &models::llama3_70b);
+  CHECK(models::find("Llama-3.1-405B-Instruct") == &models::llama3_405b);
+  CHECK(total_parameters(models::get("llama3.3-70b").shape) == 70'553'706'496.0);
+}
+
+// Issue 12: Llama 4 and Qwen3 235B-A22B against Meta's and Qwen's model cards. The Llama 4
+// checkpoints hold the vision encoder and projector as well (871,932,416 parameters: 34 ViT
+// layers of 1,408, the vision adapter and a 4,096 x 5,120 projector); the headline totals count
+// them, the text-only shapes do not.
+TEST_CASE("Llama 4 Scout has 109B total and 17B active parameters (Meta model card)",
+          "[workload][parameters]") {
+  const transformer& m = models::llama4_scout.shape;
+  constexpr double vision = 871'932'416.0;
+  CHECK(m.moe_layer_count() == 48);
+  CHECK(total_parameters(m) == 107'769'861'120.0);
+  CHECK(total_parameters(m) + vision == *models::llama4_scout.checkpoint_params);
+  CHECK_THAT(total_parameters(m) + vision, WithinRel(109e9, 0.01));
+  // "17B activated" is a headline: 17.17B with both embedding tables (within 2%, as the other
+  // active-parameter headlines).
+  CHECK_THAT(active_parameters(m), WithinRel(17e9, 0.02));
+  // One routed and one shared expert of 3 x 5,120 x 8,192 per layer, and the router.
+  CHECK(count_active_parameters(m).routed_experts == 48 * 3.0 * 5120 * 8192);
+  CHECK(count_parameters(m).shared_experts == 48 * 3.0 * 5120 * 8192);
+  CHECK(count_parameters(m).router == 48 * 5120.0 * 16);
+}
+
+TEST_CASE("Llama 4 Maverick has 400B total and 17B active parameters, MoE every other layer",
+          "[workload][parameters]") {
+  const transformer& m = models::llama4_maverick.shape;
+  constexpr double vision = 871'932'416.0;
+  // interleave_moe_layer_step 2: layers 1, 3, ..., 47 are MoE, the other 24 dense of 16,384.
+  CHECK(m.moe_layer_count() == 24);
+  CHECK(m.dense_layer_count() == 24);
+  CHECK(count_parameters(m).mlp == 24 * 3.0 * 5120 * 16384);
+  CHECK(count_parameters(m).routed_experts == 24 * 128 * 3.0 * 5120 * 8192);
+  CHECK(total_parameters(m) == 400'711'848'960.0);
+  CHECK(total_parameters(m) + vision == *models::llama4_maverick.checkpoint_params);
+  CHECK_THAT(total_parameters(m), WithinRel(400e9, 0.01));
+  CHECK_THAT(total_parameters(m) + vision, WithinRel(400e9, 0.01));
+  CHECK_THAT(active_parameters(m), WithinRel(17e9, 0.02));
+  // Every 4th layer attends globally; the chunked (rotary) layers are written as windows.
+  CHECK(m.global_layer_count() == 12);
+  CHECK(m.local_layer_count() == 36);
+}
+
+TEST_CASE("Qwen3 235B-A22B equals its released checkpoint and has 22B active parameters",
+          "[workload][parameters]") {
+  const transformer& m = models::qwen3_235b_a22b.shape;
+  CHECK(total_parameters(m) == 235'093'634'560.0);  // Qwen/Qwen3-235B-A22B safetensors
+  CHECK(total_parameters(m) == *models::qwen3_235b_a22b.checkpoint_params);
+  CHECK_THAT(total_parameters(m), WithinRel(235e9, 0.01));
+  CHECK(active_parameters(m) == 22'190'763'520.0);
+  CHECK_THAT(active_parameters(m), WithinRel(22e9, 0.01));
+}
+
 TEST_CASE("Mixtral 8x7B has 46.7B total and 12.9B active parameters (Mistral AI, Jiang 2024)",
           "[workload][parameters]") {
   const transformer& m = models::mixtral_8x7b.shape;

@@ -15,6 +15,8 @@
 //   "gb200" -> the per-GPU view (B200 in GB200 NVL72), because clusters are counted in GPUs;
 //              "gb200 superchip" is the 2-GPU board (accelerators = 2).
 //   "gb300" -> the per-GPU view (B300 in GB300 NVL72).
+//   "rtx pro 6000" -> the Server Edition (the catalog's only RTX PRO 6000; the Workstation
+//              Edition has 1,792 GB/s, not 1,597).
 #include <array>
 #include <cstddef>
 #include <string>
@@ -34,7 +36,7 @@ FLOPCAST_DEFINE_REASON(unknown_chip, "no chip in the catalog has this name or al
 namespace flopcast {
 
 // Every catalog entry, by vendor and then by year.
-inline constexpr std::array<const chip_spec*, 27> all_chips{
+inline constexpr std::array<const chip_spec*, 28> all_chips{
     // NVIDIA
     &chips::v100_sxm2_32gb,
     &chips::a100_sxm4_40gb,
@@ -51,6 +53,7 @@ inline constexpr std::array<const chip_spec*, 27> all_chips{
     &chips::gb200_superchip,
     &chips::b300,
     &chips::gb300,
+    &chips::rtx_pro_6000_server,
     // AMD
     &chips::mi250x,
     &chips::mi300x,
@@ -131,6 +134,11 @@ inline constexpr std::array chip_aliases{
     chip_alias{"gb300 gpu", &chips::gb300},
     chip_alias{"gb300 nvl72", &chips::gb300},
     chip_alias{"b300 nvl72", &chips::gb300},
+
+    chip_alias{"rtx pro 6000", &chips::rtx_pro_6000_server},
+    chip_alias{"rtx pro 6000 server", &chips::rtx_pro_6000_server},
+    chip_alias{"rtx 6000 pro blackwell server edition", &chips::rtx_pro_6000_server},
+    chip_alias{"rtx pro 6000 blackwell", &chips::rtx_pro_6000_server},
 
     chip_alias{"mi250x", &chips::mi250x},
     chip_alias{"mi300x", &chips::mi300x},

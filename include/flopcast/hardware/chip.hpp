@@ -44,6 +44,7 @@ enum class generation : unsigned char {
   hopper,
   blackwell,
   blackwell_ultra,
+  blackwell_rtx,  // GB202 (RTX PRO Blackwell): GDDR7, PCIe only, no NVLink
   cdna2,
   cdna3,
   cdna4,

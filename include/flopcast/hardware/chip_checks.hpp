@@ -54,6 +54,9 @@ constexpr generation_rules rules_for(generation g) {
     case generation::hopper: return {precision::bf16, 700, 1000, 2, 0, 80, 141, 2.0, 4.9};
     case generation::blackwell: return {precision::bf16, 1700, 2600, 2, 2, 180, 192, 7.6, 8.1};
     case generation::blackwell_ultra: return {precision::bf16, 2200, 2600, 2, 0, 270, 288, 7.6, 8.1};
+    // RTX PRO 6000 (GB202): about 500 dense BF16, below its 1,000 sparse; 96 GB GDDR7 at 1.6
+    // (Server Edition) to 1.8 TB/s (Workstation Edition).
+    case generation::blackwell_rtx: return {precision::bf16, 450, 520, 2, 2, 96, 96, 1.5, 1.8};
     case generation::cdna2: return {precision::bf16, 350, 400, 0, 0, 128, 128, 3.2, 3.3};
     case generation::cdna3: return {precision::bf16, 1300, 1310, 2, 0, 192, 256, 5.3, 6.0};
     case generation::cdna4: return {precision::bf16, 2300, 2600, 2, 0, 288, 288, 8.0, 8.0};

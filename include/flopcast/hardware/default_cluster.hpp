@@ -59,6 +59,9 @@ constexpr default_scale_up default_scale_up_for(const chip_spec& c) {
     case generation::hopper: return {links::nvlink_4, topology::switched, typical};
     case generation::blackwell:
     case generation::blackwell_ultra: return {links::nvlink_5, topology::switched, typical};
+    // No NVLink: GPUs in one server reach each other over PCIe Gen5 (through the host or a PCIe
+    // switch).
+    case generation::blackwell_rtx: return {links::pcie_5, topology::switched, typical};
     case generation::cdna2: return {links::infinity_fabric_mi250x, topology::full_mesh, typical};
     case generation::cdna3: return {links::infinity_fabric_mi300x, topology::full_mesh, typical};
     case generation::cdna4: return {links::infinity_fabric_mi355x, topology::full_mesh, typical};

@@ -127,7 +127,8 @@ inline constexpr model_card llama2_70b{
 
 inline constexpr model_card llama3_8b{
     .key = "llama3-8b",
-    .aliases = {"llama3.1-8b", "meta-llama/Llama-3.1-8B", "meta-llama/Meta-Llama-3-8B"},
+    .aliases = {"llama3.1-8b", "meta-llama/Llama-3.1-8B", "meta-llama/Meta-Llama-3-8B",
+                "meta-llama/Llama-3.1-8B-Instruct", "llama3.1-8b-instruct"},
     .shape = checked({.name = "Llama 3 8B",
                       .layers = 32,
                       .hidden = 4096,
@@ -149,11 +150,15 @@ inline constexpr model_card llama3_8b{
         "https://huggingface.co/meta-llama/Llama-3.1-8B (config.json, safetensors)",
     .notes =
         "Model card: 'over 15T tokens'; 15T is used. Vocabulary 128,256 as stored (the "
-        "paper's Table 3 says 128,000)."};
+        "paper's Table 3 says 128,000). The Llama 3.1 Instruct checkpoint has the same shape and "
+        "count (post-training changes no shape); 3.1 extends the context to 128K with rotary "
+        "scaling, which has no parameters."};
 
 inline constexpr model_card llama3_70b{
     .key = "llama3-70b",
-    .aliases = {"llama3.1-70b", "meta-llama/Llama-3.1-70B", "meta-llama/Meta-Llama-3-70B"},
+    .aliases = {"llama3.1-70b", "meta-llama/Llama-3.1-70B", "meta-llama/Meta-Llama-3-70B",
+                "meta-llama/Llama-3.1-70B-Instruct", "llama3.3-70b",
+                "meta-llama/Llama-3.3-70B-Instruct", "llama3.3-70b-instruct"},
     .shape = checked({.name = "Llama 3 70B",
                       .layers = 80,
                       .hidden = 8192,
@@ -172,12 +177,17 @@ inline constexpr model_card llama3_70b{
     .training_tokens = 15e12,
     .source =
         "Llama Team 2024, arXiv 2407.21783, Table 3 ; "
-        "https://huggingface.co/meta-llama/Llama-3.1-70B (config.json, safetensors)",
-    .notes = "Model card: 'over 15T tokens'; 15T is used."};
+        "https://huggingface.co/meta-llama/Llama-3.1-70B (config.json, safetensors) ; "
+        "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct (config.json, safetensors)",
+    .notes = "Model card: 'over 15T tokens'; 15T is used. Llama 3.1 70B Instruct and Llama 3.3 "
+             "70B Instruct are post-trained checkpoints of this shape (their config.json files "
+             "give the same layers, widths, heads and vocabulary; 3.3's safetensors hold the same "
+             "70,553,706,496 parameters); only the context (128K, by rotary scaling) differs."};
 
 inline constexpr model_card llama3_405b{
     .key = "llama3-405b",
-    .aliases = {"llama3.1-405b", "meta-llama/Llama-3.1-405B"},
+    .aliases = {"llama3.1-405b", "meta-llama/Llama-3.1-405B", "meta-llama/Llama-3.1-405B-Instruct",
+                "llama3.1-405b-instruct"},
     .shape = checked({.name = "Llama 3 405B",
                       .layers = 126,
                       .hidden = 16384,
@@ -200,7 +210,8 @@ inline constexpr model_card llama3_405b{
         "https://huggingface.co/meta-llama/Llama-3.1-405B (config.json, safetensors)",
     .notes =
         "3.8e25 FLOPs on 15.6T tokens (Sec. 3.2.1) is 6 N D to the two digits given; the "
-        "last 800B tokens use long contexts (up to 128K), which the 8K count leaves out."};
+        "last 800B tokens use long contexts (up to 128K), which the 8K count leaves out. The "
+        "3.1 Instruct checkpoint has the same shape."};
 
 inline constexpr model_card mixtral_8x7b{
     .key = "mixtral-8x7b",
@@ -549,6 +560,134 @@ inline constexpr model_card qwen2_57b_a14b{
              "routed experts of 2,560, 8 per token; the shared expert's scalar gate (3,584 per "
              "layer) is not counted (0.0002%)."};
 
+// ---- Models of issue 12's inference evidence (catalog/inference_runs.hpp): Llama 4 and Qwen3's
+// largest mixture of experts. Shapes from each model's released config.json.
+//
+// Llama 4 (text_config of config.json): routed experts of intermediate_size (8,192) with one
+// shared expert of the same width and top-1 routing; dense MLP layers of intermediate_size_mlp
+// (16,384). interleave_moe_layer_step 1 (Scout) makes every layer MoE; 2 (Maverick) makes layers
+// 1, 3, 5, ... MoE (Hugging Face Llama4TextConfig: moe_layers = range(step - 1, layers, step)),
+// which is moe_layers::every_other. Attention is "iRoPE": every 4th layer (no_rope_layers 0 at
+// 3, 7, 11, ...) has no rotary and attends to the whole context; the other three rotary layers
+// use chunked attention (attention_chunk_size 8,192: a token sees the keys of its own 8,192-token
+// chunk up to itself). What the transformer struct cannot express, and how it is approximated:
+//  - chunked attention is written as a sliding window of 8,192 on the local layers
+//    (sliding_window 8192, global_every 4). Up to 8,192 tokens of context the two are identical;
+//    beyond, a chunk holds between 1 and 8,192 keys (the KV cache bound is the same) where the
+//    window counts 8,192, so local-layer attention FLOPs are over-counted by at most 2x;
+//  - the QK norm (use_qk_norm, Scout) is an L2 norm without weights: no parameters, left out
+//    (qk_norm none, so its element-wise traffic is not counted either); attention temperature
+//    tuning on the no-rotary layers has no parameters;
+//  - the vision encoder and projector (871,932,416 parameters in both checkpoints: 34 ViT layers
+//    of 1,408, the vision adapter and the 4,096 x 5,120 projector) are not part of the shape.
+//    checkpoint_params is the released count with them; the text model is that minus 871,932,416.
+
+inline constexpr model_card llama4_scout{
+    .key = "llama4-scout",
+    .aliases = {"llama4-scout-17b-16e-instruct", "meta-llama/Llama-4-Scout-17B-16E",
+                "meta-llama/Llama-4-Scout-17B-16E-Instruct"},
+    .shape = checked({.name = "Llama 4 Scout 17B-16E",
+                      .layers = 48,
+                      .hidden = 5120,
+                      .heads = 40,
+                      .kv_heads = 8,
+                      .head_dim = 128,
+                      .ffn = 16384,
+                      .gated_mlp = true,
+                      .vocab = 202048,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 8192,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .moe = {.experts = 16, .top_k = 1, .shared_experts = 1, .expert_ffn = 8192},
+                      .sliding_window = 8192,
+                      .global_every = 4}),
+    .published_params = 109e9,
+    .checkpoint_params = 108'641'793'536.0,
+    .published_active_params = 17e9,
+    .training_tokens = 40e12,
+    .source = "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E (model card: 17B "
+              "activated, 109B total, ~40T tokens; config.json; safetensors) ; "
+              "https://ai.meta.com/blog/llama-4-multimodal-intelligence/",
+    .notes = "16 routed experts of 8,192 (top-1) plus one shared expert of 8,192 in all 48 layers "
+             "(interleave_moe_layer_step 1); intermediate_size_mlp 16,384 is the dense width, "
+             "unused here. Text model 107,769,861,120 parameters = the checkpoint's "
+             "108,641,793,536 less the 871,932,416 of the vision encoder and projector; the "
+             "headline 109B counts both. Chunked attention (8,192) on 3 layers in 4 as a "
+             "sliding window (see above). seq_len is the pre-training context before rotary "
+             "extension (rope_scaling original_max_position_embeddings 8,192)."};
+
+inline constexpr model_card llama4_maverick{
+    .key = "llama4-maverick",
+    .aliases = {"llama4-maverick-17b-128e-instruct", "meta-llama/Llama-4-Maverick-17B-128E",
+                "meta-llama/Llama-4-Maverick-17B-128E-Instruct"},
+    .shape = checked({.name = "Llama 4 Maverick 17B-128E",
+                      .layers = 48,
+                      .hidden = 5120,
+                      .heads = 40,
+                      .kv_heads = 8,
+                      .head_dim = 128,
+                      .ffn = 16384,
+                      .gated_mlp = true,
+                      .vocab = 202048,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 8192,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .moe = {.experts = 128,
+                              .top_k = 1,
+                              .shared_experts = 1,
+                              .expert_ffn = 8192,
+                              .layout = moe_layers::every_other},
+                      .sliding_window = 8192,
+                      .global_every = 4}),
+    .published_params = 400e9,
+    .checkpoint_params = 401'583'781'376.0,
+    .published_active_params = 17e9,
+    .training_tokens = 22e12,
+    .source = "https://huggingface.co/meta-llama/Llama-4-Maverick-17B-128E (model card: 17B "
+              "activated, 400B total, ~22T tokens; config.json; safetensors) ; "
+              "https://ai.meta.com/blog/llama-4-multimodal-intelligence/",
+    .notes = "Dense and MoE layers alternate (interleave_moe_layer_step 2): 24 dense layers of "
+             "intermediate_size_mlp 16,384 and 24 MoE layers (1, 3, ..., 47) of 128 routed "
+             "experts of 8,192 (top-1) plus one shared expert of 8,192. Text model "
+             "400,711,848,960 parameters = the checkpoint's 401,583,781,376 less the 871,932,416 "
+             "of the vision encoder and projector. No QK norm (use_qk_norm false). Chunked "
+             "attention (8,192) on 3 layers in 4 as a sliding window (see above)."};
+
+inline constexpr model_card qwen3_235b_a22b{
+    .key = "qwen3-235b-a22b",
+    .aliases = {"qwen3-235b", "Qwen/Qwen3-235B-A22B", "Qwen/Qwen3-235B-A22B-Instruct-2507"},
+    .shape = checked({.name = "Qwen3 235B-A22B",
+                      .layers = 94,
+                      .hidden = 4096,
+                      .heads = 64,
+                      .kv_heads = 4,
+                      .head_dim = 128,
+                      .ffn = 12288,
+                      .gated_mlp = true,
+                      .vocab = 151936,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .moe = {.experts = 128, .top_k = 8, .expert_ffn = 1536},
+                      .qk_norm = qk_norm_kind::per_head}),
+    .published_params = 235e9,
+    .checkpoint_params = 235'093'634'560.0,
+    .published_active_params = 22e9,
+    .training_tokens = 36e12,
+    .source = "Qwen Team 2025, arXiv 2505.09388, Table 2 ; "
+              "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json",
+    .notes = "128 routed experts of width 1,536 (moe_intermediate_size), 8 per token, no shared "
+             "expert, in all 94 layers (decoder_sparse_step 1, mlp_only_layers empty; "
+             "intermediate_size 12,288 is unused). QK-norm per head. 235,093,634,560 parameters "
+             "as released, 22,190,763,520 active with both embedding tables. Pre-training "
+             "context 4,096 (extended to 32,768 at the end)."};
+
 // NOT PUBLISHED. OpenAI has not disclosed GPT-4's architecture. The shape below is built from
 // a rumour (SemiAnalysis, July 2023, via secondary reporting): ~1.8T parameters, 120 layers,
 // 16 experts of ~111B each with 2 routed per token, ~55B shared attention parameters, ~280B
@@ -581,12 +720,12 @@ inline constexpr model_card gpt4_rumoured{
         "RUMOUR and ESTIMATE, not published by OpenAI. Shape chosen by flopcast to match the "
         "rumoured totals; vocabulary is the public cl100k tokenizer's."};
 
-inline constexpr std::array<const model_card*, 22> all{
+inline constexpr std::array<const model_card*, 25> all{
     &gpt3_175b,  &megatron_1t,    &llama2_7b,    &llama2_13b,     &llama2_70b,
     &llama3_8b,  &llama3_70b,     &llama3_405b,  &mixtral_8x7b,   &deepseek_v3,
     &palm_540b,  &chinchilla_70b, &gpt_neox_20b, &gpt_j_6b,       &falcon_7b,
     &mistral_7b, &qwen25_7b,      &olmo2_7b,     &gemma2_9b,      &qwen3_30b_a3b,
-    &qwen2_57b_a14b, &gpt4_rumoured};
+    &qwen2_57b_a14b, &llama4_scout, &llama4_maverick, &qwen3_235b_a22b, &gpt4_rumoured};
 
 // The card that answers to `name` (key, display name or alias), or nullptr.
 constexpr const model_card* find(std::string_view name) {

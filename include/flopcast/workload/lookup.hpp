@@ -99,8 +99,21 @@ inline std::string unknown_model_message(std::string_view name) {
   text.append(::flopcast::excerpt(name)).append("'");
   const std::vector<std::string_view> close = suggestions(name);
   if (close.empty()) {
+    // The catalog's keys, up to a bound: the message is one line, and a line of every key would
+    // grow with the catalog (25 keys are 330 characters) past what a terminal line holds.
+    constexpr std::size_t most_listed = 240;
     text += "; known models:";
-    for (const model_card* c : all) text.append(" ").append(c->key);
+    std::size_t listed = 0;
+    std::size_t shown = 0;
+    for (const model_card* c : all) {
+      if (listed + 1 + c->key.size() > most_listed) break;
+      text.append(" ").append(c->key);
+      listed += 1 + c->key.size();
+      ++shown;
+    }
+    if (shown < all.size()) {
+      text.append(" and ").append(std::to_string(all.size() - shown)).append(" more");
+    }
     return text;
   }
   text += "; did you mean ";

@@ -36,7 +36,7 @@ struct model_card {
   // Other names; unused slots stay nullptr. (const char*, not string_view: GCC 12 rejects reading
   // class-type array elements left to value-initialisation in a constexpr designated initialiser,
   // "modification of '...' is not a constant expression".)
-  std::array<const char*, 4> aliases{};
+  std::array<const char*, 8> aliases{};
   transformer shape{};                              // shape.name is the display name
   provenance status = provenance::published;        // of the shape
   std::optional<double> published_params{};         // headline total, as the source prints it

@@ -667,4 +667,47 @@ inline constexpr chip_spec gb300 = checked({
               "https://github.com/stas00/ml-engineering/blob/master/compute/accelerator/README.md",
 });
 
+// ---- Blackwell RTX (GB202) ----------------------------------------------------------------------
+
+// The passively cooled data-centre card of the RTX PRO 6000 family (188 of GB202's 192 SMs):
+// GDDR7 rather than HBM, and no NVLink, so GPUs of one server talk over PCIe Gen5. NVIDIA's
+// product page prints "FP4 Tensor Core 4 PFLOPS, FP8 2 PFLOPS, FP16/BF16 1 PFLOPS" without saying
+// sparse or dense; RTX-class Blackwell figures are quoted with 2:4 sparsity (the Workstation
+// Edition's per-format table lists BF16 503.8 TFLOPS dense beside 1.01 PFLOPS sparse, FP4 2.02 PF
+// dense beside 4.03 sparse), so the entry halves them ("DS/2"). Server Edition clocks are a
+// little lower than the Workstation Edition's (1,597 against 1,792 GB/s; reports derive 480 /
+// 960 / 1,920 dense from an implied 2.49 GHz boost, 4% below the halved figures). FP32, TF32,
+// FP64, FP6 and INT8 rates of the Server Edition were not found in a vendor source: absent.
+inline constexpr chip_spec rtx_pro_6000_server = checked({
+    .name = "RTX PRO 6000 Blackwell Server Edition",
+    .maker = vendor::nvidia,
+    .arch = generation::blackwell_rtx,
+    .year_announced = 2025,
+    .year_available = 2025,
+    .peak_rates =
+        {
+            .bf16 = 500.0 * tflop_per_s,   // NVIDIA page "FP16 | BF16 1 PFLOPS" / 2
+            .fp16 = 500.0 * tflop_per_s,   // NVIDIA page "FP16 | BF16 1 PFLOPS" / 2
+            .fp8 = 1000.0 * tflop_per_s,   // NVIDIA page "FP8 2 PFLOPS" / 2
+            .fp4 = 2000.0 * tflop_per_s,   // NVIDIA page "FP4 4 PFLOPS" / 2
+        },
+    .memory_type = "GDDR7 (ECC)",
+    .memory = 96.0 * gigabytes,                   // NVIDIA page: 96 GB
+    .memory_bandwidth = 1.597 * terabytes_per_s,  // NVIDIA page: 1,597 GB/s
+    .memory_device = 97887.0 * mebibytes,  // nvidia-smi total on the Server Edition: 97,887 MiB
+    .tdp = 600.0 * watts,                  // NVIDIA page: up to 600 W (configurable)
+    .scale_up =
+        {
+            .name = "PCIe Gen5 x16 (no NVLink)",
+            .bidirectional = 128.0 * gigabytes_per_s,  // PCIe Gen5 x16 as NVIDIA prints it
+            .domain_typical = 8,  // 8-GPU servers (AWS g7e.48xlarge, Dell PowerEdge XE7745)
+            .domain_max = 8,
+        },
+    // scale_out absent: NICs per GPU vary by server and no NVIDIA reference design was found.
+    .source = "https://www.nvidia.com/en-us/data-center/rtx-pro-6000-blackwell-server-edition/ ; "
+              "https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris ; "
+              "https://github.com/NVIDIA/TensorRT-LLM/blob/main/docs/source/performance/"
+              "perf-overview.md",
+});
+
 }  // namespace flopcast::chips
