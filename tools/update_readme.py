@@ -2,7 +2,7 @@
 """Developer tool: refreshes the program output quoted in README.md and docs/, so the README
 stays true after a model change. Run from the repository root after building the examples:
 
-    cmake --build build --target flopcast_cli tour validate validate_small
+    cmake --build build --target flopcast_cli tour validate validate_small validate_serve serving power_claims
     python3 tools/update_readme.py build
 
 It rewrites, in place:
@@ -11,7 +11,7 @@ It rewrites, in place:
   - the tour's output block (the block after "prints");
   - the tables and mean-error lines that build/examples/validate prints, in order;
   - the small-run summary tables (by scale, by source) from validate_small --summary, and
-    docs/validation.md from validate_small.
+    docs/validation.md from validate_small; docs/validation_serve.md from validate_serve.
 It prints what changed; review the diff before committing.
 """
 import re
@@ -97,6 +97,8 @@ def main():
         print('README.md updated')
     open('docs/validation.md', 'w').write(run(f'{build}/examples/validate_small'))
     print('docs/validation.md written')
+    open('docs/validation_serve.md', 'w').write(run(f'{build}/examples/validate_serve'))
+    print('docs/validation_serve.md written')
 
 
 if __name__ == '__main__':

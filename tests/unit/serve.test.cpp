@@ -14,7 +14,7 @@ namespace {
 constexpr serving_calibration plain{.family = "test",
                                     .gemm_efficiency = 0.5,
                                     .memory_efficiency = 0.8,
-                                    .iteration_overhead = 1e-3 * seconds,
+                                    .layer_overhead = 1e-5 * seconds,
                                     .sequence_overhead = 1e-5 * seconds};
 
 serving_options with_plain() {
@@ -47,8 +47,13 @@ TEST_CASE("serve: one request on one H100 is the weights read at the memory effi
   // negligible against 16 GB of weights.
   const double seconds_weights = weights / (3.35e12 * 0.8);
   CHECK_THAT(e.memory.in(seconds), WithinRel(seconds_weights, 1e-3));
-  // Iteration = memory + 1 ms + 1 sequence x 10 us; TPOT = iteration (one stage).
-  CHECK_THAT(e.iteration.in(seconds), WithinRel(e.memory.in(seconds) + 1e-3 + 1e-5, 1e-12));
+  // Iteration = memory + the elementwise kernels + 32 layers x 10 us + 1 sequence x 10 us; the
+  // elementwise kernels move (11 h + 3 f) 16-bit elements per token and layer (h 4,096, f
+  // 14,336) for 2 tokens (the decode token and the prompt's chunk) over 32 layers.
+  const double elementwise = 2.0 * (11 * 4096 + 3 * 14336) * 2 * 32 / (3.35e12 * 0.8);
+  CHECK_THAT(e.elementwise.in(seconds), WithinRel(elementwise, 1e-9));
+  CHECK_THAT(e.iteration.in(seconds),
+             WithinRel(e.memory.in(seconds) + elementwise + 32 * 1e-5 + 1e-5, 1e-12));
   CHECK(e.tpot.in(seconds) == e.iteration.in(seconds));
   CHECK_THAT(e.output_tokens_per_s, WithinRel(1.0 / e.iteration.in(seconds), 1e-12));
   CHECK_THAT(e.output_tokens_per_s_per_user, WithinRel(1.0 / e.tpot.in(seconds), 1e-12));

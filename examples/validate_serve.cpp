@@ -1,0 +1,217 @@
+// Predicts every row of catalog/inference_runs.hpp (328 rows of TensorRT-LLM v1.0's performance
+// overview: output tokens/s of the whole GPU group, offline max-load) with the serving model and
+// reports the error by GPU, by model and by row, and the rows it cannot express.
+//
+//   cmake --build build --target validate_serve
+//   build/examples/validate_serve            # the tables, as markdown (docs/validation_serve.md)
+//   build/examples/validate_serve --summary  # the aggregate tables only
+//   build/examples/validate_serve --fit      # refit the serving constants (below)
+//
+// Error = predicted / measured throughput - 1 (positive: the model is too fast).
+//
+// How a row becomes a serving plan (the page's settings, tensorrt_llm perf-overview.md):
+//   - TP and PP as the row states them; a MoE model runs with enable_attention_dp and its
+//     experts over the TP GPUs (ep = tp), the page's llm_options for MoE models;
+//   - weights in the row's format (FP4 = NVFP4), the KV cache in FP8 (the listed ModelOpt
+//     checkpoints carry kv_cache_quant_algo FP8; the page does not say);
+//   - offline max-load: as many requests in flight as the KV cache and trtllm-bench's caps allow.
+//
+// --fit: the serving constants of each chip family (estimate/serve.hpp, serving_calibrations)
+// come from a grid search that minimises the mean absolute error over the family's
+// even-numbered rows (in catalog order); the odd-numbered rows are the check. It prints the
+// best constants and the error on both halves.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <flopcast/catalog/inference_runs.hpp>
+#include <flopcast/estimate/serve.hpp>
+#include <flopcast/flopcast.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace flopcast;
+
+namespace {
+
+std::string sv(std::string_view s) { return std::string(s.data(), s.size()); }
+
+weight_format format_of(precision p) {
+  switch (p) {
+    case precision::fp8: return weight_format::fp8;
+    case precision::fp4: return weight_format::nvfp4;
+    default: return weight_format::bf16;
+  }
+}
+
+serving_plan plan_of(const inference_run& r) {
+  serving_plan p;
+  p.tp = r.tp > 0 ? r.tp : 1;
+  p.pp = r.pp > 0 ? r.pp : 1;
+  const bool moe = r.model->shape.is_moe();
+  p.ep = r.ep > 0 ? r.ep : (moe ? p.tp : 1);
+  p.attention_dp = moe && p.tp > 1;
+  p.weights = format_of(r.weights);
+  p.kv = format_of(r.kv_cache);
+  return p;
+}
+
+result<serving_estimate> predict(const inference_run& r,
+                                 const std::optional<serving_calibration>& cal = std::nullopt) {
+  serving_options o;
+  o.calibration = cal;
+  const cluster_spec c = default_cluster(*r.chip, r.gpu_count);
+  return try_estimate_serving(r.model->shape, c, r.gpu_count, plan_of(r),
+                              {.input_tokens = static_cast<double>(r.input_len),
+                               .output_tokens = static_cast<double>(r.output_len)},
+                              o);
+}
+
+bool expressible(const inference_run& r) {
+  return r.inexpressible.empty() && r.model != nullptr && r.chip != nullptr;
+}
+
+std::string_view family_of(const chip_spec& c) { return default_serving_calibration(c).family; }
+
+struct tally {
+  double abs_sum = 0, sum = 0, worst = 0;
+  int n = 0, within = 0;
+  void add(double e) {
+    abs_sum += std::fabs(e), sum += e, ++n;
+    within += std::fabs(e) <= 0.25 ? 1 : 0;
+    worst = std::max(worst, std::fabs(e));
+  }
+  double mae() const { return n ? abs_sum / n : 0; }
+  double bias() const { return n ? sum / n : 0; }
+};
+
+std::string pct(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%+.1f%%", 100 * x);
+  return b;
+}
+std::string apct(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.1f%%", 100 * x);
+  return b;
+}
+
+// ---- --fit ----------------------------------------------------------------------------------
+
+int fit() {
+  std::map<std::string, std::vector<const inference_run*>> by_family;
+  for (const inference_run& r : inference_runs::all) {
+    if (expressible(r)) by_family[sv(family_of(*r.chip))].push_back(&r);
+  }
+  std::printf("family | rows (fit / check) | gemm | experts | memory | KV memory | per layer | per sequence | "
+              "fit MAE | check MAE | check within 25%%\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  for (const auto& [family, rows] : by_family) {
+    double best = 1e300;
+    serving_calibration chosen{};
+    const auto score = [&](const serving_calibration& cal, int parity, tally& t) {
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (parity >= 0 && static_cast<int>(i % 2) != parity) continue;
+        const result<serving_estimate> e = predict(*rows[i], cal);
+        if (!e) continue;
+        t.add(e.value().output_tokens_per_s / rows[i]->output_tokens_per_s - 1);
+      }
+    };
+    const bool moe_rows = std::any_of(rows.begin(), rows.end(), [](const inference_run* r) {
+      return r->model->shape.is_moe();
+    });
+    for (double x : moe_rows ? std::vector<double>{0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.55, 0.7, 1.0}
+                             : std::vector<double>{1.0}) {
+      for (double g = 0.25; g <= 0.751; g += 0.05) {
+        for (double m = 0.60; m <= 0.951; m += 0.05) {
+          for (double kvm = 0.30; kvm <= 0.951; kvm += 0.05) {
+            for (double layer_us : {0.0, 50.0, 100.0, 200.0}) {
+              for (double seq_us : {0.0, 5.0, 10.0, 15.0, 20.0, 30.0}) {
+                const serving_calibration cal{.family = "fit",
+                                              .gemm_efficiency = g,
+                                              .memory_efficiency = m,
+                                              .kv_memory_efficiency = kvm,
+                                              .expert_gemm_factor = x,
+                                              .layer_overhead = layer_us * 1e-6 * seconds,
+                                              .sequence_overhead = seq_us * 1e-6 * seconds};
+                tally t;
+                score(cal, 0, t);
+                if (t.n > 0 && t.mae() < best) best = t.mae(), chosen = cal;
+              }
+            }
+          }
+        }
+      }
+    }
+    tally fit_half, check_half;
+    score(chosen, 0, fit_half);
+    score(chosen, 1, check_half);
+    std::printf("%s | %d / %d | %.2f | %.2f | %.2f | %.2f | %.0f us | %.0f us | %s | %s | %d of %d\n",
+                family.c_str(), fit_half.n, check_half.n, chosen.gemm_efficiency,
+                chosen.expert_gemm_factor,
+                chosen.memory_efficiency, chosen.kv_memory_efficiency, chosen.layer_overhead.in(seconds) * 1e6,
+                chosen.sequence_overhead.in(seconds) * 1e6, apct(fit_half.mae()).c_str(),
+                apct(check_half.mae()).c_str(), check_half.within, check_half.n);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool summary = argc > 1 && std::strcmp(argv[1], "--summary") == 0;
+  if (argc > 1 && std::strcmp(argv[1], "--fit") == 0) return fit();
+
+  tally all;
+  std::map<std::string, tally> by_gpu, by_model, by_family;
+  std::vector<std::string> lines, refused, unexpressed;
+  for (const inference_run& r : inference_runs::all) {
+    if (!expressible(r)) {
+      unexpressed.push_back("| " + sv(r.id) + " | " + sv(r.inexpressible) + " |");
+      continue;
+    }
+    const result<serving_estimate> e = predict(r);
+    if (!e) {
+      refused.push_back("| " + sv(r.id) + " | " + sv(e.error()->code) + " |");
+      continue;
+    }
+    const double err = e.value().output_tokens_per_s / r.output_tokens_per_s - 1;
+    all.add(err);
+    by_gpu[sv(r.chip->name)].add(err);
+    by_model[sv(r.model->shape.name)].add(err);
+    by_family[sv(family_of(*r.chip))].add(err);
+    char b[400];
+    std::snprintf(b, sizeof b, "| %s | %d x %s | TP%d PP%d | %s | %d/%d | %.0f | %.0f | %s |",
+                  sv(r.model->shape.name).c_str(), r.gpu_count, sv(r.chip->name).c_str(),
+                  plan_of(r).tp, plan_of(r).pp, sv(name(r.weights)).c_str(), r.input_len,
+                  r.output_len, r.output_tokens_per_s, e.value().output_tokens_per_s,
+                  pct(err).c_str());
+    lines.push_back(b);
+  }
+  const auto table = [](const char* head, const std::map<std::string, tally>& m) {
+    std::printf("| %s | rows | MAE | bias | within 25%% | worst |\n|---|---:|---:|---:|---:|---:|\n",
+                head);
+    for (const auto& [k, t] : m) {
+      std::printf("| %s | %d | %s | %s | %d | %s |\n", k.c_str(), t.n, apct(t.mae()).c_str(),
+                  pct(t.bias()).c_str(), t.within, apct(t.worst).c_str());
+    }
+    std::printf("\n");
+  };
+  std::printf("# Serving model against TensorRT-LLM v1.0's performance overview\n\n"
+              "Mean absolute error: %s over %d rows (bias %s); %d of %d within 25%%; %zu "
+              "refused, %zu not expressible.\n\n",
+              apct(all.mae()).c_str(), all.n, pct(all.bias()).c_str(), all.within, all.n,
+              refused.size(), unexpressed.size());
+  table("GPU", by_gpu);
+  table("model", by_model);
+  table("calibration family", by_family);
+  if (summary) return 0;
+  std::printf("## Every row\n\n| model | GPUs | plan | weights | ISL/OSL | measured tok/s | "
+              "predicted | error |\n|---|---|---|---|---|---:|---:|---:|\n");
+  for (const std::string& l : lines) std::printf("%s\n", l.c_str());
+  std::printf("\n## Refused\n\n| row | reason |\n|---|---|\n");
+  for (const std::string& l : refused) std::printf("%s\n", l.c_str());
+  std::printf("\n## Not expressible\n\n| row | why |\n|---|---|\n");
+  for (const std::string& l : unexpressed) std::printf("%s\n", l.c_str());
+  return 0;
+}
