@@ -181,7 +181,9 @@ inline void serve_json_fields(json_writer& w, const flopcast::serving_estimate& 
   w.number("iteration_s", e.iteration.in(seconds));
   w.number("compute_s", e.compute.in(seconds));
   w.number("memory_s", e.memory.in(seconds));
+  w.number("elementwise_s", e.elementwise.in(seconds));
   w.number("tp_comm_s", e.tp_comm.in(seconds));
+  w.number("pp_comm_s", e.pp_comm.in(seconds));
   w.number("ep_comm_s", e.ep_comm.in(seconds));
   w.number("overhead_s", e.overhead.in(seconds));
   w.string("bound", e.memory_bound ? "memory" : "compute");
@@ -315,9 +317,11 @@ inline int serve_command(std::span<const std::string> words, std::ostream& out, 
                            significant(e.output_tokens_per_s_per_gpu, 5) + " per GPU"});
   t.row({"iteration", significant(e.iteration.in(seconds) * 1e3, 4) + " ms = max(compute " +
                           significant(e.compute.in(seconds) * 1e3, 3) + ", memory " +
-                          significant(e.memory.in(seconds) * 1e3, 3) + ") + TP " +
+                          significant(e.memory.in(seconds) * 1e3, 3) + ") + elementwise " +
+                          significant(e.elementwise.in(seconds) * 1e3, 3) + " + TP " +
                           significant(e.tp_comm.in(seconds) * 1e3, 3) + " + EP " +
-                          significant(e.ep_comm.in(seconds) * 1e3, 3) + " + overhead " +
+                          significant(e.ep_comm.in(seconds) * 1e3, 3) + " + PP " +
+                          significant(e.pp_comm.in(seconds) * 1e3, 3) + " + overhead " +
                           significant(e.overhead.in(seconds) * 1e3, 3) + " (" +
                           (e.memory_bound ? "memory" : "compute") + "-bound)"});
   t.print(out);
