@@ -325,9 +325,9 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
               matmul * routed_share / (gemm_peak * cal.expert_gemm_factor) +
               attention / attention_peak;
 
-  // Weights read per GPU: what it holds, with routed experts at the share the iteration's
-  // tokens touch (under attention DP the experts see every GPU's tokens).
-  const double expert_tokens = (b * speculated + prefill_tokens) * (p.attention_dp ? tp : 1.0);
+  // Weights read per GPU: what it holds, with routed experts at the share the micro-batch's
+  // tokens touch (b counts the whole replica's sequences, under attention DP too).
+  const double expert_tokens = b * speculated + prefill_tokens;
   const double touched = m.is_moe() ? expected_experts_touched(m, math::floor(expert_tokens + 0.5)) /
                                           static_cast<double>(m.moe.experts)
                                     : 0.0;
