@@ -106,7 +106,10 @@ int fit() {
   }
   std::printf("family | rows (fit / check) | gemm | experts | memory | KV memory | per layer | per sequence | "
               "fit MAE | check MAE | check within 25%%\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-  for (const auto& [family, rows] : by_family) {
+  for (const auto& entry : by_family) {
+    // Named, not a structured binding: Clang 14 cannot capture bindings in a lambda.
+    const std::string& family = entry.first;
+    const std::vector<const inference_run*>& rows = entry.second;
     double best = 1e300;
     serving_calibration chosen{};
     const auto score = [&](const serving_calibration& cal, int parity, tally& t) {
@@ -198,9 +201,9 @@ int main(int argc, char** argv) {
     std::printf("\n");
   };
   std::printf("# Serving model against TensorRT-LLM v1.0's performance overview\n\n"
-              "Mean absolute error: %s over %d rows (bias %s); %d of %d within 25%%; %zu "
+              "Over %d rows: mean absolute error %s (bias %s); %d of %d within 25%%; %zu "
               "refused, %zu not expressible.\n\n",
-              apct(all.mae()).c_str(), all.n, pct(all.bias()).c_str(), all.within, all.n,
+              all.n, apct(all.mae()).c_str(), pct(all.bias()).c_str(), all.within, all.n,
               refused.size(), unexpressed.size());
   table("GPU", by_gpu);
   table("model", by_model);

@@ -92,8 +92,9 @@ inline constexpr command commands[] = {
 inline void program_help(std::ostream& out) {
   out << "usage: flopcast <command> [options]\n"
          "       flopcast <command> --help\n\n"
-         "Predicts how fast a transformer trains on a cluster of catalog chips under a parallel\n"
-         "plan, and where the time goes.\n\ncommands:\n";
+         "Predicts how fast a transformer trains and serves on a cluster of catalog chips under a\n"
+         "parallel plan, where the time goes, and what it costs in megawatts and dollars.\n\n"
+         "commands:\n";
   for (const command& c : commands) {
     out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << '\n';
   }
