@@ -12,10 +12,15 @@
 // of b sequences (a pipeline micro-batch) carries
 //   b decode tokens at an average context of isl + osl / 2, and b x isl / osl prefill tokens.
 // Per GPU of the model replica (TP x PP GPUs), one iteration of one pipeline stage takes
-//   t = max(compute, memory) + TP/EP communication + a fixed iteration overhead,
-//   compute = matmul FLOPs / (peak at the weights' format x GEMM efficiency)
-//           + attention FLOPs / (16-bit peak x GEMM efficiency),
-//   memory  = (weights read + KV cache read and written) / (HBM bandwidth x memory efficiency),
+//   t = max(compute, memory) + elementwise + TP/EP collectives + PP send + overheads,
+//   compute = dense matmul FLOPs / (peak at the weights' format x eta)
+//           + routed-expert FLOPs / (that x expert_gemm_factor)
+//           + attention FLOPs / (16-bit peak x eta),   eta: the step model's small-GEMM rule
+//   memory  = (weights read + KV written) / (HBM x memory efficiency)
+//           + KV read / (HBM x KV memory efficiency),
+//   elementwise = the memory-bound kernels between the GEMMs (norms, adds, activations, MoE
+//           permutation) at the step model's per-token counts,
+//   overheads = per layer x layers per stage + per sequence x b,
 // and the replica emits b tokens per t (the PP stages work on PP micro-batches at once):
 //   output tokens/s = replicas x b / t,   TPOT = PP x t,   TTFT = queue wait + prefill alone.
 // B is the least of: the requests offered (concurrency), the KV cache's capacity at isl + osl
@@ -250,13 +255,7 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
       p.attention_dp ? inference_sharding<>{.tp = 1, .pp = pp, .ep = ep, .expert_tp = tp / ep}
                      : shard;
   // Under attention DP the heads are not split, so only the experts' split is checked.
-  if (const reason* why = violation(m, p.attention_dp ? inference_sharding<>{.tp = 1,
-                                                                             .pp = pp,
-                                                                             .ep = ep,
-                                                                             .expert_tp = tp / ep}
-                                                      : shard)) {
-    return *why;
-  }
+  if (const reason* why = violation(m, attention_shard)) return *why;
   const weight_quantization q{.linear = p.weights};
   const weight_bytes<> held = weight_bytes_per_gpu(m, q, shard);
   const weight_bytes<> held_attention = weight_bytes_per_gpu(m, q, attention_shard);
