@@ -62,6 +62,8 @@ FLOPCAST_DEFINE_REASON(serve_format_not_supported,
 namespace flopcast {
 
 // A family's serving constants (fitted on catalog/inference_runs.hpp; see serving_calibrations).
+// The member defaults are a starting point for a caller's own constants, not fitted values;
+// the fitted families are in serving_calibrations below.
 struct serving_calibration {
   std::string_view family{};
   double gemm_efficiency = 0.6;     // of the peak at the weights' format, in a serving iteration
@@ -101,7 +103,10 @@ struct serving_options {
   // Tokens in one iteration of a micro-batch (prefill chunks + decode): 32,768 in trtllm-bench.
   double max_tokens_per_iteration = 32768;
   // Memory per GPU the runtime keeps for itself (CUDA context, activations of max-size
-  // iterations, communication buffers) before the KV cache is sized.
+  // iterations, communication buffers) before the KV cache is sized. An assumption, not a
+  // measurement: the training model's named allowances (parallel/plan.hpp memory_reserve) total
+  // a few GB, and TensorRT-LLM sizes its cache from the memory free after its own buffers; 4 GB
+  // is a round figure in that range. Pass the measured figure when you have it.
   data_size<> runtime_reserve = 4.0 * gigabytes;
   int draft_tokens = 0;       // speculative decoding: tokens proposed per verification
   double acceptance = 0.0;    // probability each proposed token is accepted
@@ -166,14 +171,12 @@ inline constexpr serving_calibration blackwell_rtx{.family = "blackwell-rtx",
                                                    .sequence_overhead = 15e-6 * seconds,
                                                    .evidence = fit_evidence};
 // Families without serving evidence borrow Hopper's constants (and say so).
-inline constexpr serving_calibration unmeasured{.family = "unmeasured (Hopper's constants)",
-                                                .gemm_efficiency = 0.60,
-                                                .memory_efficiency = 0.95,
-                                                .kv_memory_efficiency = 0.60,
-                                                .expert_gemm_factor = 0.15,
-                                                .layer_overhead = 100e-6 * seconds,
-                                                .sequence_overhead = 5e-6 * seconds,
-                                                .evidence = "no serving evidence for this family"};
+inline constexpr serving_calibration unmeasured = [] {
+  serving_calibration c = hopper;
+  c.family = "unmeasured (Hopper's constants)";
+  c.evidence = "no serving evidence for this family";
+  return c;
+}();
 }  // namespace serving_calibrations
 
 constexpr serving_calibration default_serving_calibration(const chip_spec& c) {
@@ -206,6 +209,10 @@ constexpr bool serve_plan_ok(const serving_plan& p, int chips) {
   return replica <= chips && chips % replica == 0 && p.tp % p.ep == 0 && known(p.weights) &&
          known(p.kv);
 }
+
+// Bytes per activation element between kernels and in TP/EP/PP messages: 16-bit (BF16), as
+// the step model counts them; FP8 or FP4 dispatch would halve or quarter the EP traffic.
+inline constexpr double activation_bytes = 2.0;
 
 constexpr bool whole_at_least(double x, double least) {
   return limits::finite(x) && x >= least && x <= 1e9 && x == math::floor(x);
@@ -355,16 +362,16 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
       detail::mlp_activation_elements(m) / (p.attention_dp ? 1.0 : tp) +
       moe_share * 4.0 * static_cast<double>(m.moe.top_k) * m.hidden;
   const double tokens_here = (b * speculated + b * isl / osl) / (p.attention_dp ? tp : 1.0);
-  e.elementwise = data_size<>::from_base(2.0 * elementwise_per_token_layer * tokens_here *
-                                         static_cast<double>(m.layers) / pp) /
-                  (chip.memory_bandwidth / static_cast<double>(chip.accelerators) *
-                   cal.memory_efficiency);
+  e.elementwise = data_size<>::from_base(detail::activation_bytes * elementwise_per_token_layer *
+                                         tokens_here * static_cast<double>(m.layers) / pp) /
+                  (hbm * cal.memory_efficiency);
 
   // TP: two all-reduces per layer of the iteration's activations (attention and MLP outputs);
   // under attention DP the MoE layers exchange tokens instead (dispatch and combine).
   const double layers_per_stage = static_cast<double>(m.layers) / pp;
   const double tokens = b * speculated + prefill_tokens;
-  const data_size<> activation = data_size<>::from_base(tokens * m.hidden * 2.0);
+  const data_size<> activation =
+      data_size<>::from_base(tokens * m.hidden * detail::activation_bytes);
   if (tp > 1 && !p.attention_dp) {
     e.tp_comm = all_reduce<double>(cluster, activation, tp, 1.0) * (2.0 * layers_per_stage);
   }
@@ -400,11 +407,12 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
           (chip.peak_per_accelerator(gemm_format) * eta_prompt) +
       pre_one.flops.attention / gpus / attention_peak;
   const duration<> prefill_memory =
-      (pre_one.weights / gpus + pre_one.kv_written / gpus) /
-      (chip.memory_bandwidth / static_cast<double>(chip.accelerators) * cal.memory_efficiency);
+      (pre_one.weights / gpus + pre_one.kv_written / gpus) / (hbm * cal.memory_efficiency);
   const duration<> prefill_comm =
       tp > 1 && !p.attention_dp
-          ? all_reduce<double>(cluster, data_size<>::from_base(isl * m.hidden * 2.0), tp, 1.0) *
+          ? all_reduce<double>(cluster,
+                               data_size<>::from_base(isl * m.hidden * detail::activation_bytes),
+                               tp, 1.0) *
                 (2.0 * static_cast<double>(m.layers))
           : 0.0 * seconds;
   e.prefill_alone = max(prefill_compute, prefill_memory) + prefill_comm +
