@@ -11,6 +11,8 @@
 #include <flopcast/estimate/training_time.hpp>
 #include <flopcast/hardware/facility.hpp>
 #include <flopcast/hardware/system.hpp>
+#include <functional>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -378,24 +380,22 @@ inline void power_rows(table& t, const power_figures& f,
 }
 
 // The option list with each default's value appended to its help, from option_defaults.
+// Each option that has a default in option_defaults gets " (default X)" after its own help, so
+// every command (power, cost, sweep) prints the defaults of flopcast::power_defaults and none
+// writes them by hand. The texts live as long as the program (one per help text).
 inline std::vector<option> with_defaults(std::vector<option> all) {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> out;
-    for (const option_default& d : option_defaults) {
-      for (const option& o : power_option_list) {
-        if (o.name != d.name) continue;
-        std::string text(o.help);
-        text += " (default ";
-        text += shown_range(d.value);
-        text += ")";
-        out.push_back(std::move(text));
-      }
-    }
-    return out;
-  }();
+  static std::map<std::string, std::string, std::less<>> texts;
   for (option& o : all) {
-    for (std::size_t k = 0; k < option_defaults.size(); ++k) {
-      if (o.name == option_defaults[k].name) o.help = texts[k];
+    for (const option_default& d : option_defaults) {
+      if (o.name != d.name) continue;
+      auto [it, fresh] = texts.try_emplace(std::string(o.help));
+      if (fresh) {
+        it->second = std::string(o.help);
+        it->second += " (default ";
+        it->second += shown_range(d.value);
+        it->second += ")";
+      }
+      o.help = it->second;
     }
   }
   return all;

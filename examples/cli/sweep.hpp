@@ -52,10 +52,10 @@ inline constexpr std::array sweep_own_options{
                                 "--help lists them)", "assumptions"},
     option{"--scale-out-gbps", "G", "NIC line rate per accelerator for every chip, Gb/s",
            "assumptions", 1, 1e6},
-    option{"--pue", "X", "facility power / IT power for energy, X or LOW:HIGH (default 1.2)",
+    option{"--pue", "X", "facility power / IT power for energy, X or LOW:HIGH",
            "energy and cost", 1, flopcast::limits::max_pue},
     option{"--power-factor", "F",
-           "average draw / IT power budget, F or LOW:HIGH (default 0.5:0.85, measured)",
+           "average draw / IT power budget, F or LOW:HIGH (measured range)",
            "energy and cost", 1e-6, 1},
     option{"--price-per-chip-hour", "P",
            "rent $ per accelerator-hour for every chip, P or LOW:HIGH (default: each chip's "
@@ -78,7 +78,7 @@ inline std::vector<option> sweep_options() {
     if (o.name == "--objective" || o.name == "--top" || o.name == "--precision") continue;
     all.push_back(o);
   }
-  return all;
+  return detail::with_defaults(std::move(all));  // the power defaults' values, from the library
 }
 
 namespace detail {
