@@ -34,9 +34,7 @@ void line(const std::string& label, const std::string& value) {
 
 // The catalog's budget per accelerator for `n` of chip c, as an interval for the formulas.
 power_budget<interval> budget_for(const chip_spec& c, double n) {
-  const power_budget<> b = default_power_budget(c, n).value();
-  const auto w = [](power<> p) { return interval(p.in(watts)) * watts; };
-  return {w(b.chip), w(b.host), w(b.network)};
+  return splat_budget<interval>(default_power_budget(c, n).value());
 }
 
 std::string budget_text(const chip_spec& c, double n) {

@@ -89,6 +89,12 @@ constexpr result<power_budget<>> default_power_budget(const chip_spec& c, double
                                                       c.scale_up.domain_typical)};
 }
 
+// A budget of doubles in another number type (an interval, a SIMD pack): each part splatted.
+template <class T>
+constexpr power_budget<T> splat_budget(const power_budget<>& b) {
+  return {splat<T>(b.chip), splat<T>(b.host), splat<T>(b.network)};
+}
+
 template <class T = double>
 struct cluster_power {
   power<T> it{};        // accelerators x power_budget::total()

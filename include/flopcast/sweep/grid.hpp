@@ -235,12 +235,8 @@ inline void bill_point(const grid_spec& g, grid_point& p, duration<> wall) {
                       listed->rental_high.in(dollars_per_hour));
     }
   }
-  const auto as_interval = [](power<> w) { return interval(w.in(watts)) * watts; };
   const power_budget<interval> per_accelerator =
-      budget ? power_budget<interval>{as_interval(budget.value().chip),
-                                      as_interval(budget.value().host),
-                                      as_interval(budget.value().network)}
-             : power_budget<interval>{};
+      budget ? splat_budget<interval>(budget.value()) : power_budget<interval>{};
   const run_bill<interval> bill = bill_of_run<interval>(
       interval(n), splat<interval>(wall), per_accelerator, g.pue, g.power_factor,
       splat<interval>(power_defaults::electricity), (rent ? *rent : interval(0.0)) * dollars_per_hour);
