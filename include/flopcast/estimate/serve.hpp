@@ -317,9 +317,18 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   const double tokens_on_gpu = (b * speculated + prefill_tokens) / (p.attention_dp ? tp : 1.0);
   const double eta = detail::layer_gemm_eta<double>(m, cal.gemm_efficiency,
                                                     p.attention_dp ? 1.0 : tp, ep, tokens_on_gpu);
-  const flop_rate<> gemm_peak = chip.peak_per_accelerator(gemm_format) * eta;
   const flop_rate<> attention_peak =
       chip.peak_per_accelerator(precision::bf16) * cal.gemm_efficiency;
+  // GEMM time per GPU: the dense share at eta, the routed experts' share also at
+  // expert_gemm_factor, attention at the 16-bit peak. One formula for the iteration and for
+  // the prompt alone below.
+  const auto gemm_time = [&](flop_count<> matmul_flops, flop_count<> attention_flops,
+                             double gemm_eta, double routed) {
+    const flop_rate<> gemm_rate = chip.peak_per_accelerator(gemm_format) * gemm_eta;
+    return matmul_flops * (1.0 - routed) / gemm_rate +
+           matmul_flops * routed / (gemm_rate * cal.expert_gemm_factor) +
+           attention_flops / attention_peak;
+  };
   // Routed experts run as grouped GEMMs over many small matrices (one per expert), which reach
   // a lower share of the peak than one dense GEMM of the same FLOPs: expert_gemm_factor.
   const double routed_share =
@@ -327,9 +336,7 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
                        detail::mlp_matrix_elements(m, m.expert_ffn_size()) * 2.0 /
                        forward_flops_per_token(m, context, attention_mask::dense).matmul.base_value()
                  : 0.0;
-  e.compute = matmul * (1.0 - routed_share) / gemm_peak +
-              matmul * routed_share / (gemm_peak * cal.expert_gemm_factor) +
-              attention / attention_peak;
+  e.compute = gemm_time(matmul, attention, eta, routed_share);
 
   // Weights read per GPU: what it holds, with routed experts at the share the micro-batch's
   // tokens touch (b counts the whole replica's sequences, under attention DP too).
@@ -402,10 +409,10 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   // The prompt alone on an idle replica: its FLOPs over every GPU, or its weights and KV.
   const double eta_prompt = detail::layer_gemm_eta<double>(
       m, cal.gemm_efficiency, p.attention_dp ? 1.0 : tp, ep, isl);
-  const duration<> prefill_compute =
-      (pre_one.flops.matmul + pre_one.flops.logits) / gpus /
-          (chip.peak_per_accelerator(gemm_format) * eta_prompt) +
-      pre_one.flops.attention / gpus / attention_peak;
+  // The routed share is not slowed here (0): so the fit was made; TTFT is not in the fit, and
+  // applying expert_gemm_factor to the prompt too is a behaviour change left for later.
+  const duration<> prefill_compute = gemm_time((pre_one.flops.matmul + pre_one.flops.logits) / gpus,
+                                               pre_one.flops.attention / gpus, eta_prompt, 0.0);
   const duration<> prefill_memory =
       (pre_one.weights / gpus + pre_one.kv_written / gpus) / (hbm * cal.memory_efficiency);
   const duration<> prefill_comm =
