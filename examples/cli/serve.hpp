@@ -25,6 +25,9 @@ inline constexpr std::string_view serve_usage =
     "--chip NAME --chips N [--tp N --pp N --ep N] [--weights F] [--kv F] --isl N --osl N "
     "[--concurrency N | --batch N | --sweep-concurrency FROM:TO:xK] [--json | --csv]";
 
+// Ranges: draft length and acceptance are the library's checks (serve_options_out_of_range);
+// the lengths (10 M tokens) and concurrency (100 M requests) are the command line's own typo
+// bounds, far beyond any real request.
 inline constexpr std::array serve_own_options{
     option{"--tp", "N", "tensor parallel: heads and MLPs split N ways (default 1)", "serving plan",
            1, 65'536},
