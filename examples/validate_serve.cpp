@@ -64,7 +64,8 @@ result<serving_estimate> predict(const inference_run& r,
   const cluster_spec c = default_cluster(*r.chip, r.gpu_count);
   return try_estimate_serving(r.model->shape, c, r.gpu_count, plan_of(r),
                               {.input_tokens = static_cast<double>(r.input_len),
-                               .output_tokens = static_cast<double>(r.output_len)},
+                               .output_tokens = static_cast<double>(r.output_len),
+                               .concurrency = static_cast<double>(r.requests)},
                               o);
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <sstream>
 #include <flopcast/estimate/serve.hpp>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -23,7 +24,8 @@ namespace flopcast_cli {
 inline constexpr std::string_view serve_usage =
     "usage: flopcast serve (--model NAME | --layers N --hidden N --heads N --vocab N --seq N) "
     "--chip NAME --chips N [--tp N --pp N --ep N] [--weights F] [--kv F] --isl N --osl N "
-    "[--concurrency N | --batch N | --sweep-concurrency FROM:TO:xK] [--json | --csv]";
+    "[--concurrency N | --batch N | --sweep-concurrency FROM:TO:xK] "
+    "[--prefill-chips N [--prefill-tp N --prefill-pp N --prefill-ep N]] [--json | --csv]";
 
 // Ranges: draft length and acceptance are the library's checks (serve_options_out_of_range);
 // the lengths (10 M tokens) and concurrency (100 M requests) are the command line's own typo
@@ -51,6 +53,16 @@ inline constexpr std::array serve_own_options{
            100'000'000},
     option{"--sweep-concurrency", "FROM:TO:xK",
            "the latency-throughput curve over concurrencies, e.g. 1:1024:x2", "workload"},
+    option{"--prefill-chips", "N",
+           "disaggregated serving: a separate prefill pool of N GPUs; --chips is then the decode "
+           "pool and the KV cache crosses the network",
+           "disaggregated serving", 1, 16'777'216},
+    option{"--prefill-tp", "N", "the prefill pool's tensor parallel (default: --tp)",
+           "disaggregated serving", 1, 65'536},
+    option{"--prefill-pp", "N", "the prefill pool's pipeline stages (default: --pp)",
+           "disaggregated serving", 1, 65'536},
+    option{"--prefill-ep", "N", "the prefill pool's expert parallel (default: --ep)",
+           "disaggregated serving", 1, 65'536},
     option{"--draft-tokens", "K", "speculative decoding: tokens drafted per verification", "options",
            0, 64},
     option{"--acceptance", "A", "speculative decoding: chance each drafted token is accepted",
@@ -125,6 +137,8 @@ struct serve_job {
   flopcast::serving_plan plan{};
   flopcast::serving_workload workload{};
   flopcast::serving_options options{};
+  int prefill_chips = 0;  // > 0: disaggregated, with `prefill_plan` on that many GPUs
+  flopcast::serving_plan prefill_plan{};
 };
 
 inline serve_job make_serve_job(const arguments& a) {
@@ -165,6 +179,16 @@ inline serve_job make_serve_job(const arguments& a) {
   if (const std::string* v = a.find("--kv-fraction")) {
     s.options.kv_memory_fraction = to_number_in(serve_option("--kv-fraction"), *v);
   }
+  s.prefill_plan = s.plan;
+  integer("--prefill-chips", s.prefill_chips);
+  integer("--prefill-tp", s.prefill_plan.tp);
+  integer("--prefill-pp", s.prefill_plan.pp);
+  integer("--prefill-ep", s.prefill_plan.ep);
+  if (s.prefill_chips == 0) {
+    for (std::string_view name : {"--prefill-tp", "--prefill-pp", "--prefill-ep"}) {
+      if (a.has(name)) throw usage_error(std::string(name) + " needs --prefill-chips N");
+    }
+  }
   return s;
 }
 
@@ -192,14 +216,39 @@ inline void serve_json_fields(json_writer& w, const flopcast::serving_estimate& 
   w.string("bound", e.memory_bound ? "memory" : "compute");
 }
 
-inline std::string plan_text(const serve_job& s) {
-  std::string t = "TP " + std::to_string(s.plan.tp) + ", PP " + std::to_string(s.plan.pp);
-  if (s.plan.ep > 1) t += ", EP " + std::to_string(s.plan.ep);
-  if (s.plan.attention_dp) t += ", attention DP";
+// A disaggregated estimate in the colocated one's fields: the decode pool's capacity, batch and
+// iteration, the whole system's latencies and throughput (per GPU: over both pools).
+inline flopcast::serving_estimate system_view(const flopcast::disaggregated_estimate& d) {
+  flopcast::serving_estimate e = d.decode;
+  e.ttft = d.ttft;
+  e.tpot = d.tpot;
+  e.request_latency = d.request_latency;
+  e.output_tokens_per_s = d.output_tokens_per_s;
+  e.output_tokens_per_s_per_gpu = d.output_tokens_per_s_per_gpu;
+  e.output_tokens_per_s_per_user = d.output_tokens_per_s_per_user;
+  return e;
+}
+
+inline void disaggregated_json_fields(json_writer& w, const flopcast::disaggregated_estimate& d,
+                                      const serve_job& s) {
+  using namespace flopcast;
+  w.number("prefill_chips", s.prefill_chips);
+  w.number("decode_chips", s.base.chips);
+  w.string("bottleneck", d.bottleneck);
+  w.number("prefill_requests_per_s", d.prefill_requests_per_s);
+  w.number("decode_requests_per_s", d.decode_requests_per_s);
+  w.number("kv_transfer_requests_per_s", d.transfer_requests_per_s);
+  w.number("kv_transfer_s", d.kv_transfer.in(seconds));
+}
+
+inline std::string plan_text(const flopcast::serving_plan& p) {
+  std::string t = "TP " + std::to_string(p.tp) + ", PP " + std::to_string(p.pp);
+  if (p.ep > 1) t += ", EP " + std::to_string(p.ep);
+  if (p.attention_dp) t += ", attention DP";
   t += "; weights ";
-  t += flopcast::name(s.plan.weights);
+  t += flopcast::name(p.weights);
   t += ", KV ";
-  t += flopcast::name(s.plan.kv);
+  t += flopcast::name(p.kv);
   return t;
 }
 
@@ -214,6 +263,9 @@ inline void serve_help(std::ostream& out) {
          "prefill chunks that keep the batch full; its time is the roofline of FLOPs and bytes\n"
          "(weights, KV cache) plus TP/EP communication and per-iteration overheads. Requests\n"
          "beyond what the KV cache holds queue (TTFT grows); they are not refused.\n"
+         "With --prefill-chips the serving is disaggregated: prompts run on their own pool,\n"
+         "their KV cache crosses to the decode pool (--chips), and the system serves the\n"
+         "requests/s of the slowest of prefill, decode and the KV links.\n"
          "Exit status: 0 printed; 1 a plan that cannot run (the reason is printed); 2 bad\n"
          "arguments.\n";
   const std::vector<option> all = serve_options();
@@ -234,7 +286,22 @@ inline int serve_command(std::span<const std::string> words, std::ostream& out, 
     throw usage_error("--sweep-concurrency replaces --concurrency and --batch");
   }
   if (a.has("--csv") && !sweep) throw usage_error("--csv needs --sweep-concurrency");
-  const auto run = [&](double concurrency) {
+  const disaggregated_plan split{.prefill_chips = s.prefill_chips,
+                                 .decode_chips = s.base.chips,
+                                 .prefill = s.prefill_plan,
+                                 .decode = s.plan};
+  const auto disaggregated = [&](double concurrency) {
+    serving_workload w = s.workload;
+    w.concurrency = concurrency;
+    return try_estimate_disaggregated(s.base.model, s.base.cluster, split, w, s.options);
+  };
+  // Colocated, or the disaggregated system seen through the same fields.
+  const auto run = [&](double concurrency) -> result<serving_estimate> {
+    if (s.prefill_chips > 0) {
+      const result<disaggregated_estimate> d = disaggregated(concurrency);
+      if (!d) return *d.error();
+      return detail::system_view(d.value());
+    }
     serving_workload w = s.workload;
     w.concurrency = concurrency;
     return try_estimate_serving(s.base.model, s.base.cluster, s.base.chips, s.plan, w, s.options);
@@ -288,20 +355,40 @@ inline int serve_command(std::span<const std::string> words, std::ostream& out, 
   const result<serving_estimate> r = run(s.workload.concurrency);
   if (!r) return report_reason(err, "serve", *r.error(), s.base);
   const serving_estimate& e = r.value();
+  std::optional<disaggregated_estimate> split_estimate;
+  if (s.prefill_chips > 0) split_estimate = disaggregated(s.workload.concurrency).value();
   if (a.has("--json")) {
     json_writer w(out);
     w.string("model", s.base.model.name);
     w.string("chip", s.base.chip->name);
-    w.number("chips", s.base.chips);
+    w.number("chips", s.base.chips + s.prefill_chips);
     detail::serve_json_fields(w, e);
+    if (split_estimate) detail::disaggregated_json_fields(w, *split_estimate, s);
     w.finish();
     return 0;
   }
   table t({true, true});
   t.row({"model", std::string(s.base.model.name)});
-  t.row({"cluster", std::to_string(s.base.chips) + " x " + std::string(s.base.chip->name) + " (" +
-                        significant(e.replicas, 3) + " replica(s))"});
-  t.row({"plan", detail::plan_text(s)});
+  if (split_estimate) {
+    const disaggregated_estimate& d = *split_estimate;
+    t.row({"prefill pool", std::to_string(s.prefill_chips) + " x " +
+                               std::string(s.base.chip->name) + ": " +
+                               detail::plan_text(s.prefill_plan) + "; " +
+                               significant(d.prefill_requests_per_s, 4) + " requests/s"});
+    t.row({"decode pool", std::to_string(s.base.chips) + " x " + std::string(s.base.chip->name) +
+                              ": " + detail::plan_text(s.plan) + "; " +
+                              significant(d.decode_requests_per_s, 4) +
+                              " requests/s at its full batch"});
+    t.row({"KV transfer", significant(d.kv_transfer.in(seconds) * 1e3, 3) +
+                              " ms per request; the links carry " +
+                              significant(d.transfer_requests_per_s, 4) + " requests/s"});
+    t.row({"bottleneck", std::string(d.bottleneck) + " (" + significant(d.requests_per_s, 4) +
+                             " requests/s)"});
+  } else {
+    t.row({"cluster", std::to_string(s.base.chips) + " x " + std::string(s.base.chip->name) +
+                          " (" + significant(e.replicas, 3) + " replica(s))"});
+    t.row({"plan", detail::plan_text(s.plan)});
+  }
   t.row({"workload", significant(s.workload.input_tokens, 6) + " in / " +
                          significant(s.workload.output_tokens, 6) + " out tokens per request, " +
                          (s.workload.concurrency > 0

@@ -165,3 +165,114 @@ TEST_CASE("serve: plans that cannot run are refused with the reason", "[serve][e
   CHECK(why(models::llama3_8b.shape, 1, {.weights = weight_format::nvfp4}, w) ==
         &reasons::serve_format_not_supported);
 }
+
+TEST_CASE("serve: concurrency is the whole group's, spread over the replicas", "[serve]") {
+  // Llama 3 8B at TP 1 on 4 H100s is 4 replicas: 10 requests in flight put 3 on each (the
+  // last replica's share rounded up), not 10 on each.
+  const transformer& m = models::llama3_8b.shape;
+  const serving_plan p{.weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_estimate e =
+      serve(m, chips::h100_sxm, 4, p, {.input_tokens = 500, .output_tokens = 500, .concurrency = 10});
+  CHECK(e.replicas == 4);
+  CHECK(e.batch == 3);
+}
+
+namespace {
+disaggregated_estimate split(int prefill_chips, int decode_chips, const serving_workload& w) {
+  const serving_plan p{.tp = 4, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const result<disaggregated_estimate> r = try_estimate_disaggregated(
+      models::llama3_70b.shape, default_cluster(chips::h100_sxm, prefill_chips + decode_chips),
+      {.prefill_chips = prefill_chips, .decode_chips = decode_chips, .prefill = p, .decode = p}, w,
+      with_plain());
+  REQUIRE(r.ok());
+  return r.value();
+}
+}  // namespace
+
+TEST_CASE("serve: a decode pool's iterations carry decode tokens only", "[serve][disaggregated]") {
+  const transformer& m = models::llama3_70b.shape;
+  const serving_plan p{.tp = 4, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_workload w{.input_tokens = 2000, .output_tokens = 500, .concurrency = 64};
+  serving_options decode_only = with_plain();
+  decode_only.decode_only = true;
+  const serving_estimate colocated = serve(m, chips::h100_sxm, 4, p, w);
+  const serving_estimate decode = serve(m, chips::h100_sxm, 4, p, w, decode_only);
+  CHECK(colocated.tokens_per_iteration == 64 * (1 + 2000.0 / 500));
+  CHECK(decode.tokens_per_iteration == 64);
+  // Without the prompts' chunks the same batch iterates faster: a fifth of the GEMM rows, run
+  // at the lower efficiency of 64-row GEMMs (the small-GEMM rule), so between 1/5 and 1/2 of
+  // the compute.
+  CHECK(decode.iteration < colocated.iteration);
+  CHECK(decode.compute > colocated.compute / 5);
+  CHECK(decode.compute < colocated.compute / 2);
+}
+
+TEST_CASE("serve: disaggregated prefill and decode serve the slowest pool's rate",
+          "[serve][disaggregated]") {
+  const serving_workload w{.input_tokens = 2000, .output_tokens = 500};
+  // One prefill replica for three decode replicas: prefill-bound. The decode pool runs only the
+  // batch that rate needs (Little's law), so its TPOT is shorter than at its full batch.
+  const disaggregated_estimate few = split(4, 12, w);
+  CHECK(few.bottleneck == std::string_view("prefill"));
+  CHECK(few.requests_per_s == few.prefill_requests_per_s);
+  CHECK(few.prefill_requests_per_s < few.decode_requests_per_s);
+  const double in_flight = few.decode.batch * few.decode.replicas;
+  CHECK_THAT(in_flight, WithinRel(few.requests_per_s * 500 * few.tpot.in(seconds), 0.05));
+  CHECK(few.decode.batch < few.decode.max_concurrency_kv);
+  // Three prefill replicas for one decode replica: decode-bound, its full batch.
+  const disaggregated_estimate many = split(12, 4, w);
+  CHECK(many.bottleneck == std::string_view("decode"));
+  CHECK(many.requests_per_s == many.decode_requests_per_s);
+  CHECK(many.tpot > few.tpot);
+  // Output tokens: the request rate x osl; per GPU over both pools; TTFT is the prompt on an
+  // idle prefill replica plus its KV transfer.
+  CHECK_THAT(many.output_tokens_per_s, WithinRel(many.requests_per_s * 500, 1e-12));
+  CHECK_THAT(many.output_tokens_per_s_per_gpu, WithinRel(many.output_tokens_per_s / 16, 1e-12));
+  CHECK_THAT(many.ttft.in(seconds),
+             WithinRel((many.prefill.prefill_alone + many.kv_transfer).in(seconds), 1e-12));
+}
+
+TEST_CASE("serve: the KV transfer crosses NVLink inside a domain and the NIC beyond it",
+          "[serve][disaggregated]") {
+  // 70B's KV of a 2,000-token prompt in FP8: 2,000 x 80 layers x 8 heads x 128 x 2 x 1 byte
+  // = 327.68 MB, a quarter from each of the 4 prefill GPUs. On an 8-GPU DGX the 4 + 4 pools
+  // share NVLink; 8 + 8 put the decode pool in the next node, over 400 Gb/s NICs.
+  const serving_workload w{.input_tokens = 2000, .output_tokens = 500};
+  const disaggregated_estimate inside = split(4, 4, w);
+  const disaggregated_estimate across = split(8, 8, w);
+  const double share = 2000.0 * 80 * 8 * 128 * 2 / 4;
+  CHECK(inside.kv_transfer.in(seconds) < share / 300e9);  // faster than any NIC
+  CHECK(across.kv_transfer.in(seconds) > share / 50e9);   // no faster than 400 Gb/s
+  CHECK(across.kv_transfer.in(seconds) < 2 * share / 50e9 + 1e-3);
+}
+
+TEST_CASE("serve: disaggregated pools that cannot run are refused", "[serve][disaggregated][errors]") {
+  const cluster_spec c = default_cluster(chips::h100_sxm, 8);
+  const serving_workload w{.input_tokens = 128, .output_tokens = 128};
+  const serving_plan p{.tp = 4};
+  CHECK(try_estimate_disaggregated(models::llama3_8b.shape, c,
+                                   {.prefill_chips = 0, .decode_chips = 4, .prefill = p,
+                                    .decode = p},
+                                   w)
+            .error() == &reasons::serve_plan_out_of_range);
+  // The prefill pool's plan is checked like any: TP 4 does not divide 6 GPUs.
+  CHECK(try_estimate_disaggregated(models::llama3_8b.shape, c,
+                                   {.prefill_chips = 6, .decode_chips = 4, .prefill = p,
+                                    .decode = p},
+                                   w)
+            .error() == &reasons::serve_plan_out_of_range);
+  // 405B in BF16 does not fit a TP-1 decode replica.
+  CHECK(try_estimate_disaggregated(models::llama3_405b.shape, c,
+                                   {.prefill_chips = 8, .decode_chips = 1, .prefill = {.tp = 8},
+                                    .decode = {}},
+                                   w)
+            .error() == &reasons::serve_weights_do_not_fit);
+}
+
+// The disaggregated estimate is a constant expression too.
+static_assert(try_estimate_disaggregated(
+                  models::llama3_8b.shape, default_cluster(chips::h100_sxm, 2),
+                  {.prefill_chips = 1, .decode_chips = 1},
+                  {.input_tokens = 1000, .output_tokens = 100})
+                  .value()
+                  .output_tokens_per_s > 0);

@@ -108,6 +108,10 @@ struct serving_options {
   // a few GB, and TensorRT-LLM sizes its cache from the memory free after its own buffers; 4 GB
   // is a round figure in that range. Pass the measured figure when you have it.
   data_size<> runtime_reserve = 4.0 * gigabytes;
+  // A decode pool of disaggregated serving: the prompts are prefilled on other GPUs and their KV
+  // cache arrives over the network, so iterations carry decode tokens only
+  // (try_estimate_disaggregated sets it; TTFT is then one iteration after the KV arrives).
+  bool decode_only = false;
   int draft_tokens = 0;       // speculative decoding: tokens proposed per verification
   double acceptance = 0.0;    // probability each proposed token is accepted
   std::optional<serving_calibration> calibration{};
@@ -143,7 +147,7 @@ namespace serving_calibrations {
 inline constexpr std::string_view fit_evidence =
     "fit on the even rows of TensorRT-LLM v1.0's performance overview (catalog/"
     "inference_runs.hpp), checked on the odd rows: examples/validate_serve --fit";
-// H100 and H200 (56 fit / 56 check rows): fit 13.4%, check 23.7% mean absolute error.
+// H100 and H200 (56 fit / 56 check rows): fit 13.4%, check 23.8% mean absolute error.
 inline constexpr serving_calibration hopper{.family = "hopper",
                                             .gemm_efficiency = 0.60,
                                             .memory_efficiency = 0.95,
@@ -152,23 +156,23 @@ inline constexpr serving_calibration hopper{.family = "hopper",
                                             .layer_overhead = 100e-6 * seconds,
                                             .sequence_overhead = 5e-6 * seconds,
                                             .evidence = fit_evidence};
-// B200 and GB200 (49 / 49): fit 10.2%, check 19.4%.
+// B200 and GB200 (49 / 49): fit 10.0%, check 19.3%.
 inline constexpr serving_calibration blackwell{.family = "blackwell",
                                                .gemm_efficiency = 0.40,
-                                               .memory_efficiency = 0.80,
+                                               .memory_efficiency = 0.90,
                                                .kv_memory_efficiency = 0.50,
                                                .expert_gemm_factor = 0.25,
                                                .layer_overhead = 100e-6 * seconds,
                                                .sequence_overhead = 5e-6 * seconds,
                                                .evidence = fit_evidence};
-// RTX PRO 6000 Blackwell Server Edition, GDDR7 over PCIe (59 / 59): fit 19.1%, check 22.4%.
+// RTX PRO 6000 Blackwell Server Edition, GDDR7 over PCIe (59 / 59): fit 19.3%, check 22.7%.
 inline constexpr serving_calibration blackwell_rtx{.family = "blackwell-rtx",
                                                    .gemm_efficiency = 0.55,
                                                    .memory_efficiency = 0.60,
-                                                   .kv_memory_efficiency = 0.90,
-                                                   .expert_gemm_factor = 0.40,
+                                                   .kv_memory_efficiency = 0.85,
+                                                   .expert_gemm_factor = 0.30,
                                                    .layer_overhead = 200e-6 * seconds,
-                                                   .sequence_overhead = 15e-6 * seconds,
+                                                   .sequence_overhead = 10e-6 * seconds,
                                                    .evidence = fit_evidence};
 // Families without serving evidence borrow Hopper's constants (and say so).
 inline constexpr serving_calibration unmeasured = [] {
@@ -290,27 +294,33 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   }
   const double per_gpu_requests = math::floor(e.kv_cache_per_gpu / per_request);
   e.max_concurrency_kv = per_gpu_requests * (p.attention_dp ? tp : 1.0);
-  double batch = flopcast::min(e.max_concurrency_kv, o.max_batch);
-  if (w.concurrency > 0) batch = flopcast::min(batch, w.concurrency);
+  // Under attention DP every rank schedules its own requests: the caps are per rank.
+  const double ranks = p.attention_dp ? tp : 1.0;
+  double batch = flopcast::min(e.max_concurrency_kv, o.max_batch * ranks);
+  // The offered requests spread over the replicas (a replica takes its whole share).
+  e.replicas = chips / (tp * pp);
+  if (w.concurrency > 0) batch = flopcast::min(batch, math::ceil(w.concurrency / e.replicas));
   // Tokens per iteration: decode + the prefill chunks that keep the batch full.
   const double speculated = 1.0 + o.draft_tokens;  // tokens each sequence verifies per iteration
-  const double tokens_per_request = speculated + isl / osl;
-  batch = flopcast::min(batch, math::floor(o.max_tokens_per_iteration * pp / tokens_per_request));
+  const double prefill_per_decode = o.decode_only ? 0.0 : isl / osl;  // prefill tokens per decode
+  const double tokens_per_request = speculated + prefill_per_decode;
+  batch = flopcast::min(batch,
+                        math::floor(o.max_tokens_per_iteration * pp * ranks / tokens_per_request));
   batch = flopcast::max(batch, 1.0);
   e.batch = batch;
-  e.replicas = chips / (tp * pp);
 
   // ---- One iteration of one stage, on one micro-batch of b sequences.
   const double b = flopcast::max(1.0, batch / pp);
-  const double prefill_tokens = b * isl / osl;
+  const double prefill_tokens = b * prefill_per_decode;
   const inference_options io{.weights = q, .kv = p.kv};
   const inference_cost<> dec = decode_step(m, math::floor(b * speculated + 0.5), context, io);
   const inference_cost<> pre_one = prefill(m, 1.0, isl, io);
   const double gpus = tp * pp;
+  const double prompts = o.decode_only ? 0.0 : b / osl;  // prompts prefilled per iteration
   const flop_count<> matmul = (dec.flops.matmul + dec.flops.logits +
-                               (pre_one.flops.matmul + pre_one.flops.logits) * (b / osl)) /
+                               (pre_one.flops.matmul + pre_one.flops.logits) * prompts) /
                               gpus;
-  const flop_count<> attention = (dec.flops.attention + pre_one.flops.attention * (b / osl)) /
+  const flop_count<> attention = (dec.flops.attention + pre_one.flops.attention * prompts) /
                                  gpus;
   // Each GEMM at the efficiency its narrowest dimension allows (the step model's rule,
   // detail::layer_gemm_eta): decode's few tokens and small experts run far below the peak.
@@ -351,7 +361,7 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   const data_size<> kv_read =
       kv_cache_bytes_per_gpu(m, context, kv_sequences_per_gpu, attention_shard, p.kv);
   const data_size<> kv_written =
-      kv_cache_bytes_per_gpu(m, 1.0, kv_sequences_per_gpu * (speculated + isl / osl),
+      kv_cache_bytes_per_gpu(m, 1.0, kv_sequences_per_gpu * (speculated + prefill_per_decode),
                              attention_shard, p.kv);
   const bandwidth<> hbm = chip.memory_bandwidth / static_cast<double>(chip.accelerators);
   e.memory = (weights_read + kv_written) / (hbm * cal.memory_efficiency) +
@@ -368,7 +378,7 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
       model_constants::replicated_elements_per_hidden * m.hidden +
       detail::mlp_activation_elements(m) / (p.attention_dp ? 1.0 : tp) +
       moe_share * 4.0 * static_cast<double>(m.moe.top_k) * m.hidden;
-  const double tokens_here = (b * speculated + b * isl / osl) / (p.attention_dp ? tp : 1.0);
+  const double tokens_here = (b * speculated + prefill_tokens) / (p.attention_dp ? tp : 1.0);
   e.elementwise = data_size<>::from_base(detail::activation_bytes * elementwise_per_token_layer *
                                          tokens_here * static_cast<double>(m.layers) / pp) /
                   (hbm * cal.memory_efficiency);
@@ -428,7 +438,122 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   // (N - B) / request rate before its prefill starts.
   const double request_rate = e.output_tokens_per_s / osl;
   const double waiting = w.concurrency > 0 ? flopcast::max(0.0, w.concurrency - batch * e.replicas) : 0;
-  e.ttft = e.prefill_alone + (waiting / request_rate) * seconds;
+  // A decode pool's first token here is the first decode iteration after the KV arrives.
+  e.ttft = (o.decode_only ? e.iteration * pp : e.prefill_alone) + (waiting / request_rate) * seconds;
+  e.request_latency = e.ttft + e.tpot * (osl - 1.0);
+  if (!limits::finite_positive(e.output_tokens_per_s) ||
+      !limits::finite_positive(e.request_latency.in(seconds))) {
+    return reasons::serve_options_out_of_range;
+  }
+  return e;
+}
+
+
+// ---- Disaggregated prefill and decode ----------------------------------------------------------
+// Two pools of GPUs (Splitwise, Patel et al. 2024; DistServe, Zhong et al. 2024; NVIDIA Dynamo):
+// prefill replicas run prompts only and produce each request's first token; its KV cache then
+// travels to a decode replica, whose iterations carry decode tokens only (no prefill chunks
+// stall them). The system serves
+//   requests/s = min(prefill pool's, decode pool's, KV links')
+// and each pool is the serving model above on its own plan:
+//   - the prefill pool is an engine whose requests have one output token (osl = 1): full
+//     iterations of prompt chunks up to the token cap;
+//   - the decode pool is an engine with decode_only set, its batch lowered to what the slower
+//     side feeds it (Little's law: in flight = requests/s x time in decode, a fixed point);
+//   - each prefill GPU sends its share of the prompt's KV cache to the decode pool once, over
+//     the scale-up link when the pools share a domain (the decode GPUs are placed after the
+//     prefill pool) and over the NIC otherwise. The transfer is counted whole in TTFT (engines
+//     that send layer by layer hide part of it) and its bandwidth caps the request rate.
+struct disaggregated_plan {
+  int prefill_chips = 1;  // GPUs of the prefill pool (whole replicas of `prefill`)
+  int decode_chips = 1;   // GPUs of the decode pool (whole replicas of `decode`)
+  serving_plan prefill{};
+  serving_plan decode{};
+};
+
+struct disaggregated_estimate {
+  serving_estimate prefill;  // the prefill pool at its full rate (osl = 1)
+  serving_estimate decode;   // the decode pool at the batch the system feeds it
+  duration<> kv_transfer{};  // one request's KV cache from its prefill GPUs to its decode GPUs
+  double prefill_requests_per_s = 0, decode_requests_per_s = 0, transfer_requests_per_s = 0;
+  double requests_per_s = 0;
+  std::string_view bottleneck{};  // "prefill", "decode" or "kv transfer"
+  // As serving_estimate's, for the whole system (per GPU: over both pools).
+  duration<> ttft{}, tpot{}, request_latency{};
+  double output_tokens_per_s = 0, output_tokens_per_s_per_gpu = 0,
+         output_tokens_per_s_per_user = 0;
+};
+
+constexpr result<disaggregated_estimate> try_estimate_disaggregated(
+    const transformer& m, const cluster_spec& cluster, const disaggregated_plan& d,
+    const serving_workload& w, const serving_options& o = {}) {
+  if (d.prefill_chips < 1 || d.decode_chips < 1 ||
+      1LL * d.prefill_chips + d.decode_chips > limits::max_accelerators) {
+    return reasons::serve_plan_out_of_range;
+  }
+  // The prefill pool: prompts only, each request leaves with its first token.
+  serving_workload prompt_only = w;
+  prompt_only.output_tokens = 1;
+  prompt_only.concurrency = 0;
+  serving_options prefill_options = o;
+  prefill_options.decode_only = false;
+  prefill_options.draft_tokens = 0;
+  const result<serving_estimate> pre =
+      try_estimate_serving(m, cluster, d.prefill_chips, d.prefill, prompt_only, prefill_options);
+  if (!pre) return *pre.error();
+  // The decode pool at its own full rate, then at the rate the system can feed it.
+  serving_options decode_options = o;
+  decode_options.decode_only = true;
+  result<serving_estimate> dec =
+      try_estimate_serving(m, cluster, d.decode_chips, d.decode, w, decode_options);
+  if (!dec) return *dec.error();
+
+  disaggregated_estimate e;
+  e.prefill = pre.value();
+  const double osl = w.output_tokens;
+  e.prefill_requests_per_s = e.prefill.output_tokens_per_s;  // one output token per request
+  e.decode_requests_per_s = dec.value().output_tokens_per_s / osl;
+  // KV of one prompt, split over the prefill replica's GPUs, each sending its share at once.
+  const double prefill_gpus = static_cast<double>(d.prefill.tp) * d.prefill.pp;
+  const data_size<> kv_prompt = kv_cache_bytes_per_sequence(m, w.input_tokens, d.decode.kv);
+  const cluster_spec both = cluster.with_count(d.prefill_chips + d.decode_chips);
+  e.kv_transfer = point_to_point<double>(both, kv_prompt / prefill_gpus,
+                                         static_cast<double>(d.prefill_chips));
+  // Every prefill GPU sends at once: the pool moves prefill_chips shares in one transfer time.
+  e.transfer_requests_per_s =
+      static_cast<double>(d.prefill_chips) / prefill_gpus / e.kv_transfer.in(seconds);
+  e.requests_per_s = flopcast::min(e.prefill_requests_per_s,
+                                   flopcast::min(e.decode_requests_per_s,
+                                                 e.transfer_requests_per_s));
+  e.bottleneck = e.requests_per_s == e.decode_requests_per_s     ? "decode"
+                 : e.requests_per_s == e.prefill_requests_per_s ? "prefill"
+                                                                  : "kv transfer";
+  // Fed below its own rate, the decode pool runs a smaller batch (and a shorter TPOT): the
+  // concurrency that sustains the system's rate, found by a few fixed-point steps.
+  if (e.bottleneck != std::string_view("decode")) {
+    double in_flight = dec.value().batch * dec.value().replicas;
+    for (int i = 0; i < 8; ++i) {
+      const double needed = math::ceil(e.requests_per_s * osl * dec.value().tpot.in(seconds));
+      const double next = flopcast::max(1.0, flopcast::min(in_flight, needed));
+      if (next == in_flight) break;
+      in_flight = next;
+      serving_workload fed = w;
+      fed.concurrency = in_flight;
+      dec = try_estimate_serving(m, cluster, d.decode_chips, d.decode, fed, decode_options);
+      if (!dec) return *dec.error();
+    }
+  }
+  e.decode = dec.value();
+  e.output_tokens_per_s = e.requests_per_s * osl;
+  e.output_tokens_per_s_per_gpu =
+      e.output_tokens_per_s / (static_cast<double>(d.prefill_chips) + d.decode_chips);
+  e.tpot = e.decode.tpot;
+  e.output_tokens_per_s_per_user = 1.0 / e.tpot.in(seconds);
+  // Requests offered beyond what the decode pool holds wait before their prefill (Little's law,
+  // as in the colocated engine).
+  const double held = e.decode.batch * e.decode.replicas;
+  const double waiting = w.concurrency > 0 ? flopcast::max(0.0, w.concurrency - held) : 0.0;
+  e.ttft = e.prefill.prefill_alone + e.kv_transfer + (waiting / e.requests_per_s) * seconds;
   e.request_latency = e.ttft + e.tpot * (osl - 1.0);
   if (!limits::finite_positive(e.output_tokens_per_s) ||
       !limits::finite_positive(e.request_latency.in(seconds))) {
