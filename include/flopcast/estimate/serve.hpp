@@ -33,6 +33,7 @@
 #include <optional>
 #include <string_view>
 
+#include "flopcast/catalog/achieved_fractions.hpp"
 #include "flopcast/core/error.hpp"
 #include "flopcast/core/limits.hpp"
 #include "flopcast/core/units.hpp"
@@ -174,6 +175,35 @@ inline constexpr serving_calibration blackwell_rtx{.family = "blackwell-rtx",
                                                    .layer_overhead = 200e-6 * seconds,
                                                    .sequence_overhead = 10e-6 * seconds,
                                                    .evidence = fit_evidence};
+// A family measured by microbenchmarks but not by serving runs: another family's fitted constants
+// with the GEMM and memory efficiencies scaled by what its kernels reach relative to that
+// family's (catalog/achieved_fractions.hpp). The overheads and the expert factor are kept: the
+// software's share of them is not measured.
+constexpr serving_calibration scaled(serving_calibration base, std::string_view family,
+                                     double gemm_ratio, double memory_ratio,
+                                     std::string_view evidence) {
+  base.family = family;
+  base.gemm_efficiency *= gemm_ratio;
+  base.memory_efficiency *= memory_ratio;
+  base.kv_memory_efficiency *= memory_ratio;
+  base.evidence = evidence;
+  return base;
+}
+// AMD CDNA 3 (MI300X, MI325X; CDNA 2 borrows it): Hopper's constants x 0.64 for GEMMs and x 0.90
+// for memory. Checked, not fitted, against MLPerf Inference's Llama 2 70B results
+// (catalog/mlperf_inference.hpp, examples/validate_serve --cross-vendor).
+inline constexpr serving_calibration cdna3 =
+    scaled(hopper, "cdna3",
+           achieved_fractions::cdna3_gemm_vs_hopper, achieved_fractions::cdna3_memory_vs_hopper,
+           "Hopper's fit scaled by GEMM and stream shares measured in one harness on MI300X and "
+           "H100 (catalog/achieved_fractions.hpp)");
+// AMD CDNA 4 (MI350X, MI355X): Blackwell's constants x 0.80 for GEMMs, x 0.90 for memory.
+inline constexpr serving_calibration cdna4 =
+    scaled(blackwell, "cdna4",
+           achieved_fractions::cdna4_gemm_vs_blackwell,
+           achieved_fractions::cdna4_memory_vs_blackwell,
+           "Blackwell's fit scaled by GEMM shares measured in one harness on MI355X and B200, and "
+           "CDNA 3's stream share (catalog/achieved_fractions.hpp)");
 // Families without serving evidence borrow Hopper's constants (and say so).
 inline constexpr serving_calibration unmeasured = [] {
   serving_calibration c = hopper;
@@ -189,6 +219,9 @@ constexpr serving_calibration default_serving_calibration(const chip_spec& c) {
     case generation::blackwell:
     case generation::blackwell_ultra: return serving_calibrations::blackwell;
     case generation::blackwell_rtx: return serving_calibrations::blackwell_rtx;
+    case generation::cdna2:
+    case generation::cdna3: return serving_calibrations::cdna3;
+    case generation::cdna4: return serving_calibrations::cdna4;
     default: return serving_calibrations::unmeasured;
   }
 }
