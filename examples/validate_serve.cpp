@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <flopcast/catalog/amd_serving_runs.hpp>
 #include <flopcast/catalog/inference_runs.hpp>
 #include <flopcast/catalog/mlperf_inference.hpp>
 #include <flopcast/estimate/serve.hpp>
@@ -208,6 +209,33 @@ int cross_vendor() {
   }
   std::printf("\nOver %d systems: mean absolute error of the ratio %s (bias %s), worst %s.\n", t.n,
               apct(t.mae()).c_str(), pct(t.bias()).c_str(), apct(t.worst).c_str());
+
+  // AMD's own vLLM figures on 8 MI300X at TP 8 (catalog/amd_serving_runs.hpp): absolute, with
+  // the page's ambiguity (output tokens, or input and output) shown as two readings.
+  std::printf("\n## AMD's published vLLM throughput, 8 x MI300X, TP 8, FP8\n\n"
+              "| model | ISL/OSL | prompts | published tok/s | predicted output tok/s | error "
+              "(published = output) | error (published = input + output) |\n"
+              "|---|---|---:|---:|---:|---:|---:|\n");
+  tally amd;
+  for (const published_serving_run& r : amd_serving_runs::vllm_mi300x) {
+    const result<serving_estimate> e = try_estimate_serving(
+        r.model->shape, default_cluster(*r.chip, r.gpus), r.gpus,
+        {.tp = r.tp, .weights = r.weights, .kv = r.kv},
+        {.input_tokens = static_cast<double>(r.input_len),
+         .output_tokens = static_cast<double>(r.output_len),
+         .concurrency = static_cast<double>(r.prompts)});
+    if (!e) continue;
+    const double predicted = e.value().output_tokens_per_s;
+    const double output_share =
+        static_cast<double>(r.output_len) / static_cast<double>(r.input_len + r.output_len);
+    const double err = predicted / r.tokens_per_s - 1;
+    amd.add(err);
+    std::printf("| %s | %d/%d | %d | %.0f | %.0f | %s | %s |\n", sv(r.model_name).c_str(),
+                r.input_len, r.output_len, r.prompts, r.tokens_per_s, predicted, pct(err).c_str(),
+                pct(predicted / (r.tokens_per_s * output_share) - 1).c_str());
+  }
+  std::printf("\nOver %d rows (published = output tokens): mean absolute error %s (bias %s).\n",
+              amd.n, apct(amd.mae()).c_str(), pct(amd.bias()).c_str());
   return 0;
 }
 
