@@ -53,9 +53,13 @@ TEST_CASE("serve: one request on one H100 is the weights read at the memory effi
                                                                .concurrency = 1});
   CHECK(e.batch == 1);
   CHECK(e.memory_bound);
-  const double weights = model_weight_bytes(m).total().in(bytes);
+  // Every weight but the input table, of which only the 2 tokens' rows are looked up (128,256 x
+  // 4,096 BF16 elements, 1.05 GB, are not read).
+  const weight_bytes<> held = model_weight_bytes(m);
+  const double weights =
+      (held.total() - held.embedding).in(bytes) + 2.0 * 4096 * 2;
   // Plus the KV of 2 tokens read and 2 written (1 prompt token, 1 decode, at context 1.5):
-  // negligible against 16 GB of weights.
+  // negligible against 15 GB of weights.
   const double seconds_weights = weights / (3.35e12 * 0.8);
   CHECK_THAT(e.memory.in(seconds), WithinRel(seconds_weights, 1e-3));
   // Iteration = memory + the elementwise kernels + 32 layers x 10 us + 1 sequence x 10 us; the
@@ -325,4 +329,20 @@ TEST_CASE("serve: MLPerf's Llama 2 70B across vendors, each system against its r
     ++checked;
   }
   CHECK(checked == 7);
+}
+
+TEST_CASE("serve: the last pipeline stage sets the pace, with the whole LM head",
+          "[serve][pipeline]") {
+  // Llama 3 8B in BF16, one request of 1 + 1 tokens: stage memory time is half the layers'
+  // weights plus the whole 128,256 x 4,096 LM head (1.05 GB), not half of everything.
+  const transformer& m = models::llama3_8b.shape;
+  const serving_workload one{.input_tokens = 1, .output_tokens = 1, .concurrency = 1};
+  const serving_estimate pp1 = serve(m, chips::h100_sxm, 1, {}, one);
+  const serving_estimate pp2 = serve(m, chips::h100_sxm, 2, {.pp = 2}, one);
+  const weight_bytes<> held = model_weight_bytes(m);
+  const double head = held.output.in(bytes);
+  const double layers = (held.total() - held.embedding - held.output).in(bytes);
+  const double bw = 3.35e12 * 0.8;
+  CHECK_THAT(pp1.memory.in(seconds), WithinRel((layers + head) / bw, 1e-3));
+  CHECK_THAT(pp2.memory.in(seconds), WithinRel((layers / 2 + head) / bw, 1e-3));
 }

@@ -11,7 +11,8 @@
 // In steady state a request needs `isl` prefill tokens per `osl` decode tokens, so one iteration
 // of b sequences (a pipeline micro-batch) carries
 //   b decode tokens at an average context of isl + osl / 2, and b x isl / osl prefill tokens.
-// Per GPU of the model replica (TP x PP GPUs), one iteration of one pipeline stage takes
+// Per GPU of the model replica (TP x PP GPUs), one iteration of the last pipeline stage (the one
+// that sets the pace: its share of the layers plus the whole LM head and the logits) takes
 //   t = max(compute, memory) + elementwise + TP/EP collectives + PP send + overheads,
 //   compute = dense matmul FLOPs / (peak at the weights' format x eta)
 //           + routed-expert FLOPs / (that x expert_gemm_factor)
@@ -29,7 +30,9 @@
 //
 // Options: speculative decoding (a draft length and acceptance rate: Leviathan et al. 2023,
 // expected tokens per verification (1 - a^(k+1)) / (1 - a)), attention data parallelism (MoE
-// serving: attention replicated per GPU with its own requests, experts split over the group).
+// serving: attention replicated per GPU with its own requests, KV cache, engine caps and
+// per-sequence host work, experts split over the group), and disaggregated prefill and decode
+// (try_estimate_disaggregated, below).
 #include <optional>
 #include <string_view>
 
@@ -148,7 +151,7 @@ namespace serving_calibrations {
 inline constexpr std::string_view fit_evidence =
     "fit on the even rows of TensorRT-LLM v1.0's performance overview (catalog/"
     "inference_runs.hpp), checked on the odd rows: examples/validate_serve --fit";
-// H100 and H200 (56 fit / 56 check rows): fit 14.2%, check 24.4% mean absolute error.
+// H100 and H200 (56 fit / 56 check rows): fit 14.2%, check 24.3% mean absolute error.
 inline constexpr serving_calibration hopper{.family = "hopper",
                                             .gemm_efficiency = 0.60,
                                             .memory_efficiency = 0.95,
@@ -157,7 +160,7 @@ inline constexpr serving_calibration hopper{.family = "hopper",
                                             .layer_overhead = 100e-6 * seconds,
                                             .sequence_overhead = 10e-6 * seconds,
                                             .evidence = fit_evidence};
-// B200 and GB200 (49 / 49): fit 8.7%, check 16.3%.
+// B200 and GB200 (49 / 49): fit 8.6%, check 16.3%.
 inline constexpr serving_calibration blackwell{.family = "blackwell",
                                                .gemm_efficiency = 0.40,
                                                .memory_efficiency = 0.95,
@@ -166,7 +169,7 @@ inline constexpr serving_calibration blackwell{.family = "blackwell",
                                                .layer_overhead = 100e-6 * seconds,
                                                .sequence_overhead = 10e-6 * seconds,
                                                .evidence = fit_evidence};
-// RTX PRO 6000 Blackwell Server Edition, GDDR7 over PCIe (59 / 59): fit 16.8%, check 24.4%.
+// RTX PRO 6000 Blackwell Server Edition, GDDR7 over PCIe (59 / 59): fit 16.7%, check 24.2%.
 inline constexpr serving_calibration blackwell_rtx{.family = "blackwell-rtx",
                                                    .gemm_efficiency = 0.55,
                                                    .memory_efficiency = 0.60,
@@ -350,9 +353,9 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   const inference_cost<> pre_one = prefill(m, 1.0, isl, io);
   const double gpus = tp * pp;
   const double prompts = o.decode_only ? 0.0 : b / osl;  // prompts prefilled per iteration
-  const flop_count<> matmul = (dec.flops.matmul + dec.flops.logits +
-                               (pre_one.flops.matmul + pre_one.flops.logits) * prompts) /
-                              gpus;
+  // Layer GEMMs are split over the stages; the logits all run on the last one (tp ways).
+  const flop_count<> matmul = (dec.flops.matmul + pre_one.flops.matmul * prompts) / gpus +
+                              (dec.flops.logits + pre_one.flops.logits * prompts) / tp;
   const flop_count<> attention = (dec.flops.attention + pre_one.flops.attention * prompts) /
                                  gpus;
   // Each GEMM at the efficiency its narrowest dimension allows (the step model's rule,
@@ -387,8 +390,20 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   const double touched = m.is_moe() ? expected_experts_touched(m, math::floor(expert_tokens + 0.5)) /
                                           static_cast<double>(m.moe.experts)
                                     : 0.0;
-  const data_size<> weights_read =
-      (per_gpu.total() - per_gpu.routed_experts) + per_gpu.routed_experts * touched;
+  // The stage that sets the pace is the last: its layers plus the whole LM head, read every
+  // iteration. The input table is not read whole: only the rows of the iteration's tokens.
+  const double table_bytes = detail::format_bytes(q.quantize_embeddings, q.linear);
+  const data_size<> head =
+      m.tied_embeddings
+          ? data_size<>::from_base(static_cast<double>(m.vocab) * m.hidden * table_bytes / tp)
+          : weight_bytes_per_gpu(m, q, inference_sharding<>{.tp = tp, .pp = 1.0, .ep = ep,
+                                                            .expert_tp = tp / ep})
+                .output;
+  const data_size<> lookups =
+      data_size<>::from_base(expert_tokens * m.hidden * table_bytes / tp);
+  const data_size<> weights_read = per_gpu.attention + per_gpu.position + per_gpu.mlp +
+                                   per_gpu.shared_experts + per_gpu.router + per_gpu.norms +
+                                   per_gpu.routed_experts * touched + head + lookups;
   // KV read and written per GPU (decode reads the context; prefill writes its tokens).
   const double kv_sequences_per_gpu = p.attention_dp ? b / tp : b;
   const data_size<> kv_read =
