@@ -498,7 +498,6 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   return e;
 }
 
-
 // ---- Disaggregated prefill and decode ----------------------------------------------------------
 // Two pools of GPUs (Splitwise, Patel et al. 2024; DistServe, Zhong et al. 2024; NVIDIA Dynamo):
 // prefill replicas run prompts only and produce each request's first token; its KV cache then
