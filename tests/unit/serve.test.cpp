@@ -252,6 +252,30 @@ TEST_CASE("serve: the KV transfer crosses NVLink inside a domain and the NIC bey
   CHECK(across.kv_transfer.in(seconds) < 2 * share / 50e9 + 1e-3);
 }
 
+TEST_CASE("serve: each pool sees the whole system's domain, not the caller's count",
+          "[serve][disaggregated]") {
+  // A caller may pass the cluster sized for one pool (the CLI's --chips is the decode pool).
+  // The 8 prefill GPUs fill one 8-GPU NVLink domain of their own: their TP-8 all-reduces cost
+  // what they cost in a standalone 8-GPU engine, neither the NIC's price (a 4-GPU cluster) nor
+  // that of a group reaching into the 4-GPU partial domain of a 12-GPU one.
+  const transformer& m = models::llama3_70b.shape;
+  const serving_plan wide{.tp = 8, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_plan narrow{.tp = 4, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_workload w{.input_tokens = 2000, .output_tokens = 500};
+  const result<disaggregated_estimate> d = try_estimate_disaggregated(
+      m, default_cluster(chips::h100_sxm, 4),
+      {.prefill_chips = 8, .decode_chips = 4, .prefill = wide, .decode = narrow}, w, with_plain());
+  REQUIRE(d.ok());
+  serving_workload prompt_only = w;
+  prompt_only.output_tokens = 1;
+  const result<serving_estimate> alone = try_estimate_serving(
+      m, default_cluster(chips::h100_sxm, 8), 8, wide, prompt_only, with_plain());
+  REQUIRE(alone.ok());
+  CHECK(d.value().prefill.tp_comm.in(seconds) > 0);
+  CHECK_THAT(d.value().prefill.tp_comm.in(seconds),
+             WithinRel(alone.value().tp_comm.in(seconds), 1e-12));
+}
+
 TEST_CASE("serve: disaggregated pools that cannot run are refused", "[serve][disaggregated][errors]") {
   const cluster_spec c = default_cluster(chips::h100_sxm, 8);
   const serving_workload w{.input_tokens = 128, .output_tokens = 128};

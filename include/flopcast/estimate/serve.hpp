@@ -547,14 +547,20 @@ constexpr result<disaggregated_estimate> try_estimate_disaggregated(
   serving_options prefill_options = o;
   prefill_options.decode_only = false;
   prefill_options.draft_tokens = 0;
-  const result<serving_estimate> pre =
-      try_estimate_serving(m, cluster, d.prefill_chips, d.prefill, prompt_only, prefill_options);
+  // Each pool is placed on its own GPUs of the cluster's kind (prefill first, decode after
+  // it), whatever count the caller's cluster carried: a pool's groups see whole domains of
+  // its own size (a pool that starts mid-domain is taken as starting on a boundary).
+  const cluster_spec both = cluster.with_count(d.prefill_chips + d.decode_chips);
+  const cluster_spec prefill_pool = cluster.with_count(d.prefill_chips);
+  const cluster_spec decode_pool = cluster.with_count(d.decode_chips);
+  const result<serving_estimate> pre = try_estimate_serving(m, prefill_pool, d.prefill_chips,
+                                                            d.prefill, prompt_only, prefill_options);
   if (!pre) return *pre.error();
   // The decode pool at its own full rate, then at the rate the system can feed it.
   serving_options decode_options = o;
   decode_options.decode_only = true;
   result<serving_estimate> dec =
-      try_estimate_serving(m, cluster, d.decode_chips, d.decode, w, decode_options);
+      try_estimate_serving(m, decode_pool, d.decode_chips, d.decode, w, decode_options);
   if (!dec) return *dec.error();
 
   disaggregated_estimate e;
@@ -565,7 +571,6 @@ constexpr result<disaggregated_estimate> try_estimate_disaggregated(
   // KV of one prompt, split over the prefill replica's GPUs, each sending its share at once.
   const double prefill_gpus = static_cast<double>(d.prefill.tp) * d.prefill.pp;
   const data_size<> kv_prompt = kv_cache_bytes_per_sequence(m, w.input_tokens, d.decode.kv);
-  const cluster_spec both = cluster.with_count(d.prefill_chips + d.decode_chips);
   e.kv_transfer = point_to_point<double>(both, kv_prompt / prefill_gpus,
                                          static_cast<double>(d.prefill_chips));
   // Every prefill GPU sends at once: the pool moves prefill_chips shares in one transfer time.
@@ -588,7 +593,7 @@ constexpr result<disaggregated_estimate> try_estimate_disaggregated(
       in_flight = next;
       serving_workload fed = w;
       fed.concurrency = in_flight;
-      dec = try_estimate_serving(m, cluster, d.decode_chips, d.decode, fed, decode_options);
+      dec = try_estimate_serving(m, decode_pool, d.decode_chips, d.decode, fed, decode_options);
       if (!dec) return *dec.error();
     }
   }
