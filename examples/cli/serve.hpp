@@ -241,12 +241,17 @@ inline void disaggregated_json_fields(json_writer& w, const flopcast::disaggrega
   w.number("kv_transfer_s", d.kv_transfer.in(seconds));
 }
 
-inline std::string plan_text(const flopcast::serving_plan& p) {
+inline std::string plan_text(const flopcast::serving_plan& p, const flopcast::chip_spec& chip) {
   std::string t = "TP " + std::to_string(p.tp) + ", PP " + std::to_string(p.pp);
   if (p.ep > 1) t += ", EP " + std::to_string(p.ep);
   if (p.attention_dp) t += ", attention DP";
   t += "; weights ";
   t += flopcast::name(p.weights);
+  if (flopcast::weight_only_on(p.weights, chip)) {
+    t += " (weight-only: ";
+    t += flopcast::name(*flopcast::serving_matmul_format(p.weights, chip));
+    t += " matmuls)";
+  }
   t += ", KV ";
   t += flopcast::name(p.kv);
   return t;
@@ -373,10 +378,10 @@ inline int serve_command(std::span<const std::string> words, std::ostream& out, 
     const disaggregated_estimate& d = *split_estimate;
     t.row({"prefill pool", std::to_string(s.prefill_chips) + " x " +
                                std::string(s.base.chip->name) + ": " +
-                               detail::plan_text(s.prefill_plan) + "; " +
+                               detail::plan_text(s.prefill_plan, *s.base.chip) + "; " +
                                significant(d.prefill_requests_per_s, 4) + " requests/s"});
     t.row({"decode pool", std::to_string(s.base.chips) + " x " + std::string(s.base.chip->name) +
-                              ": " + detail::plan_text(s.plan) + "; " +
+                              ": " + detail::plan_text(s.plan, *s.base.chip) + "; " +
                               significant(d.decode_requests_per_s, 4) +
                               " requests/s at its full batch"});
     t.row({"KV transfer", significant(d.kv_transfer.in(seconds) * 1e3, 3) +
@@ -387,7 +392,7 @@ inline int serve_command(std::span<const std::string> words, std::ostream& out, 
   } else {
     t.row({"cluster", std::to_string(s.base.chips) + " x " + std::string(s.base.chip->name) +
                           " (" + significant(e.replicas, 3) + " replica(s))"});
-    t.row({"plan", detail::plan_text(s.plan)});
+    t.row({"plan", detail::plan_text(s.plan, *s.base.chip)});
   }
   t.row({"workload", significant(s.workload.input_tokens, 6) + " in / " +
                          significant(s.workload.output_tokens, 6) + " out tokens per request, " +

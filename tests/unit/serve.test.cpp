@@ -167,9 +167,44 @@ TEST_CASE("serve: plans that cannot run are refused with the reason", "[serve][e
         &reasons::serve_workload_out_of_range);
   CHECK(why(models::llama3_8b.shape, 1, {}, {.input_tokens = 10, .output_tokens = 1.5}) ==
         &reasons::serve_workload_out_of_range);
-  // A format the chip has no peak for: FP4 on an H100.
-  CHECK(why(models::llama3_8b.shape, 1, {.weights = weight_format::nvfp4}, w) ==
-        &reasons::serve_format_not_supported);
+}
+
+TEST_CASE("serve: weights in a format the chip cannot multiply in run weight-only",
+          "[serve][formats]") {
+  // FP8 on an A100 (no FP8 tensor cores) and NVFP4 on an H100 (no FP4 ones): the engines
+  // dequantize in the kernel and multiply in BF16 (vLLM's Marlin kernels). At one batch the
+  // matmuls then take the BF16 time while the weights keep their own size in memory.
+  const transformer& m = models::llama3_8b.shape;
+  const serving_workload w{.input_tokens = 1000, .output_tokens = 1000, .concurrency = 64};
+  const auto check = [&](const chip_spec& c, weight_format f, const chip_spec& native) {
+    const serving_estimate narrow = serve(m, c, 1, {.weights = f}, w);
+    const serving_estimate wide = serve(m, c, 1, {.weights = weight_format::bf16}, w);
+    CHECK(narrow.batch == wide.batch);
+    CHECK_THAT(narrow.compute.in(seconds), WithinRel(wide.compute.in(seconds), 1e-12));
+    // The weights' bytes are the format's, as on a chip that multiplies in it.
+    const serving_estimate on_native = serve(m, native, 1, {.weights = f}, w);
+    CHECK(narrow.weights_per_gpu.base_value() == on_native.weights_per_gpu.base_value());
+    CHECK(narrow.weights_per_gpu < wide.weights_per_gpu * 0.6);
+  };
+  static_assert(weight_only_on(weight_format::fp8, chips::a100_sxm4_80gb));
+  static_assert(!weight_only_on(weight_format::fp8, chips::h100_sxm));
+  static_assert(weight_only_on(weight_format::nvfp4, chips::h100_sxm));
+  static_assert(!weight_only_on(weight_format::nvfp4, chips::b200));
+  static_assert(serving_matmul_format(weight_format::nvfp4, chips::h100_sxm) == precision::bf16);
+  check(chips::a100_sxm4_80gb, weight_format::fp8, chips::h100_sxm);
+  check(chips::h100_sxm, weight_format::nvfp4, chips::b200);
+  check(chips::h100_sxm, weight_format::mxfp4, chips::b200);
+  // Where the chip has the format, its own peak serves: FP8 on an H100 multiplies faster.
+  const serving_estimate fp8 = serve(m, chips::h100_sxm, 1, {.weights = weight_format::fp8}, w);
+  const serving_estimate bf16 = serve(m, chips::h100_sxm, 1, {}, w);
+  CHECK(fp8.compute < bf16.compute * 0.75);
+  // A V100 has no BF16: it serves in FP16.
+  const serving_estimate volta = serve(m, chips::v100_sxm2_32gb, 1, {}, w);
+  CHECK(volta.output_tokens_per_s > 0);
+  CHECK_THAT(volta.compute.in(seconds) / bf16.compute.in(seconds),
+             WithinRel(chips::h100_sxm.peak(precision::bf16) /
+                           chips::v100_sxm2_32gb.peak(precision::fp16),
+                       0.5));
 }
 
 TEST_CASE("serve: concurrency is the whole group's, spread over the replicas", "[serve]") {
