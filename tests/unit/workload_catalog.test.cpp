@@ -44,6 +44,24 @@ TEST_CASE("names match ignoring case and separators", "[workload][catalog]") {
   CHECK(models::find("---") == nullptr);
 }
 
+TEST_CASE("a checkpoint's name finds its model", "[workload][catalog]") {
+  // The organisation, the tuning and the format words and a release date are not the shape.
+  CHECK(models::find("nvidia/Llama-3.3-70B-Instruct-FP8") == &models::llama3_70b);
+  CHECK(models::find("amd/Llama-3.1-405B-Instruct-FP8-KV") == &models::llama3_405b);
+  CHECK(models::find("meta-llama/Llama-2-70b-chat-hf") == &models::llama2_70b);
+  CHECK(models::find("nvidia/Llama-4-Maverick-17B-128E-Instruct-FP8") == &models::llama4_maverick);
+  CHECK(models::find("Qwen/Qwen3-30B-A3B-Instruct-2507-FP8") == &models::qwen3_30b_a3b);
+  CHECK(models::find("deepseek-ai/DeepSeek-R1-0528") == &models::deepseek_v3);
+  CHECK(models::find("google/gemma-2-9b-it") == &models::gemma2_9b);
+  // Only whole words from the end go: a version that changes the shape is not dropped, and a
+  // name of release words alone finds nothing.
+  CHECK(models::find("mistralai/Mistral-7B-Instruct-v0.3") == nullptr);
+  CHECK(models::find("org/Instruct-FP8") == nullptr);
+  CHECK(models::find("llama3-instruct") == nullptr);  // still ambiguous
+  static_assert(flopcast::detail::model_of_release("nvidia/Qwen3-235B-A22B-FP4") ==
+                "Qwen3-235B-A22B");
+}
+
 TEST_CASE("an unknown name throws with suggestions", "[workload][catalog]") {
   SECTION("a fragment suggests the models that contain it") {
     try {

@@ -243,7 +243,7 @@ inline constexpr model_card mixtral_8x7b{
 
 inline constexpr model_card deepseek_v3{
     .key = "deepseek-v3",
-    .aliases = {"dsv3", "deepseek-ai/DeepSeek-V3", "deepseek-v3-base"},
+    .aliases = {"dsv3", "deepseek-ai/DeepSeek-V3", "deepseek-v3-base", "deepseek-r1"},
     .shape = checked({.name = "DeepSeek-V3",
                       .layers = 61,
                       .hidden = 7168,
@@ -274,8 +274,11 @@ inline constexpr model_card deepseek_v3{
     .training_tokens = 14.8e12,
     .source =
         "DeepSeek-AI 2024, arXiv 2412.19437, Sec. 4.2 ; "
-        "https://huggingface.co/deepseek-ai/DeepSeek-V3 (config.json)",
+        "https://huggingface.co/deepseek-ai/DeepSeek-V3 (config.json) ; "
+        "DeepSeek-AI 2025, arXiv 2501.12948 (DeepSeek-R1, trained from DeepSeek-V3-Base) ; "
+        "https://huggingface.co/deepseek-ai/DeepSeek-R1 (config.json, DeepseekV3ForCausalLM)",
     .notes =
+        "DeepSeek-R1 (and R1-0528) is this shape, post-trained: the card answers to its name. "
         "Multi-head latent attention modelled exactly (q/kv LoRA ranks 1536/512, rotary "
         "head dim 64). 671B excludes the 14B multi-token-prediction module (not modelled, "
         "nor its training FLOPs). '37B activated' matches the count without the input "
@@ -727,10 +730,17 @@ inline constexpr std::array<const model_card*, 25> all{
     &mistral_7b, &qwen25_7b,      &olmo2_7b,     &gemma2_9b,      &qwen3_30b_a3b,
     &qwen2_57b_a14b, &llama4_scout, &llama4_maverick, &qwen3_235b_a22b, &gpt4_rumoured};
 
-// The card that answers to `name` (key, display name or alias), or nullptr.
+// The card that answers to `name` (key, display name or alias), or else to the model name of a
+// checkpoint's name (detail::model_of_release: "meta-llama/Llama-2-70b-chat-hf" finds Llama 2
+// 70B), or nullptr.
 constexpr const model_card* find(std::string_view name) {
   for (const model_card* c : all) {
     if (answers_to(*c, name)) return c;
+  }
+  const std::string_view model = flopcast::detail::model_of_release(name);
+  if (model == name) return nullptr;
+  for (const model_card* c : all) {
+    if (answers_to(*c, model)) return c;
   }
   return nullptr;
 }

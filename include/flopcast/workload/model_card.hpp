@@ -3,7 +3,9 @@
 // model_card: one catalog entry. A transformer shape plus what its authors published about it
 // (parameters, tokens, training FLOPs) and where, so tests and examples can compare the model's
 // counts with the published ones. Names match loosely: case and the separators - _ . / and space
-// are ignored, so "Llama-3.1 405B", "llama3.1-405b" and "LLAMA31405B" are the same name.
+// are ignored, so "Llama-3.1 405B", "llama3.1-405b" and "LLAMA31405B" are the same name. A
+// checkpoint's name finds its model too (models::find): "nvidia/Llama-3.3-70B-Instruct-FP8"
+// answers to Llama 3.3 70B's card (detail::model_of_release).
 #include <array>
 #include <optional>
 #include <string_view>
@@ -70,6 +72,43 @@ constexpr bool same_model_name(std::string_view a, std::string_view b) {
     ++i;
     ++j;
   }
+}
+
+// Words a checkpoint's name adds to its model's without changing the shape: tuning ("Instruct",
+// "chat", "it", "base"), format ("hf", "FP8", "NVFP4", "AWQ", "GPTQ", "W8A8", "KV", "dynamic")
+// and a release date of four digits ("2507", "0528").
+constexpr bool release_word(std::string_view w) {
+  constexpr std::array<std::string_view, 22> words = {
+      "instruct", "chat",  "it",    "base",  "hf",   "fp8",  "fp4",  "nvfp4",
+      "mxfp4",    "int4",  "int8",  "awq",   "gptq", "w8a8", "w4a16", "w8a16",
+      "kv",       "dynamic", "quantized", "bf16", "fp16", "gguf"};
+  const auto folded_equal = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (fold_case(a[i]) != b[i]) return false;
+    }
+    return true;
+  };
+  for (std::string_view x : words) {
+    if (folded_equal(w, x)) return true;
+  }
+  bool digits = w.size() == 4;
+  for (char c : w) digits = digits && c >= '0' && c <= '9';
+  return digits;
+}
+
+// A checkpoint's name reduced to its model's: the organisation before the last '/' dropped, then
+// release words (above) dropped from the end, one at a time. "nvidia/Llama-3.3-70B-Instruct-FP8"
+// becomes "Llama-3.3-70B"; a name left empty is returned whole.
+constexpr std::string_view model_of_release(std::string_view name) {
+  const std::size_t slash = name.rfind('/');
+  std::string_view rest = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  while (true) {
+    const std::size_t cut = rest.find_last_of("-_ ");
+    if (cut == std::string_view::npos || !release_word(rest.substr(cut + 1))) break;
+    rest = rest.substr(0, cut);
+  }
+  return rest.empty() ? name : rest;
 }
 }  // namespace detail
 
