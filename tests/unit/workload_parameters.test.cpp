@@ -95,6 +95,30 @@ TEST_CASE("Llama 4 Maverick has 400B total and 17B active parameters, MoE every 
   CHECK(m.local_layer_count() == 36);
 }
 
+TEST_CASE("gpt-oss counts its model card's parameters by hand", "[workload][parameters]") {
+  // 120b, per layer: attention 2,880 x (4,096 + 2 x 512) + 4,096 x 2,880 = 26,542,080 matrix
+  // weights and 4,096 + 512 + 512 + 2,880 = 8,000 biases; two RMSNorms of 2,880; a router of
+  // 2,880 x 128; 128 experts of 2,880 x 5,760 + 2,880 x 2,880 weights and 5,760 + 2,880 biases
+  // (24,891,840 each). Two 201,088 x 2,880 tables and a final norm.
+  const double attention = 26'542'080.0 + 8'000.0, norms = 2 * 2'880.0;
+  const double expert = 24'891'840.0, tables = 2 * 201'088.0 * 2'880;
+  const transformer& big = models::gpt_oss_120b.shape;
+  CHECK(total_parameters(big) ==
+        36 * (attention + norms + 2'880.0 * 128 + 128 * expert) + tables + 2'880);
+  // The card's 116.8B and 5.1B active (without the input table), which flopcast reaches less
+  // the 6,912 sink logits and router biases it does not model.
+  CHECK_THAT(total_parameters(big) + 36 * (64 + 128), WithinAbs(116.83e9, 0.005e9));
+  const parameter_counts active = count_active_parameters(big);
+  CHECK_THAT(active.total() - active.embedding, WithinAbs(5.13e9, 0.005e9));
+  CHECK(big.local_layer_count() == 18);
+  const transformer& small = models::gpt_oss_20b.shape;
+  CHECK(total_parameters(small) ==
+        24 * (attention + norms + 2'880.0 * 32 + 32 * expert) + tables + 2'880);
+  CHECK_THAT(total_parameters(small) + 24 * (64 + 32), WithinAbs(20.91e9, 0.005e9));
+  const parameter_counts active_small = count_active_parameters(small);
+  CHECK_THAT(active_small.total() - active_small.embedding, WithinAbs(3.61e9, 0.005e9));
+}
+
 TEST_CASE("Qwen3 235B-A22B equals its released checkpoint and has 22B active parameters",
           "[workload][parameters]") {
   const transformer& m = models::qwen3_235b_a22b.shape;

@@ -691,6 +691,72 @@ inline constexpr model_card qwen3_235b_a22b{
              "as released, 22,190,763,520 active with both embedding tables. Pre-training "
              "context 4,096 (extended to 32,768 at the end)."};
 
+// gpt-oss (OpenAI, 2025): mixtures of experts with biases on every linear layer, local (128-token
+// window) and global attention alternating layer by layer, and MoE weights released in MXFP4.
+// Two parameter kinds are not in flopcast's shape: one attention-sink logit per head per layer
+// and the router's bias (one per expert per layer): 36 x (64 + 128) = 6,912 parameters in the
+// 120b, 24 x (64 + 32) = 2,304 in the 20b (both under 1e-7 of the total).
+inline constexpr model_card gpt_oss_120b{
+    .key = "gpt-oss-120b",
+    .aliases = {"openai/gpt-oss-120b"},
+    .shape = checked({.name = "gpt-oss-120b",
+                      .layers = 36,
+                      .hidden = 2880,
+                      .heads = 64,
+                      .kv_heads = 8,
+                      .head_dim = 64,
+                      .ffn = 2880,
+                      .gated_mlp = true,
+                      .vocab = 201088,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = true,
+                      .moe = {.experts = 128, .top_k = 4, .expert_ffn = 2880},
+                      .sliding_window = 128,
+                      .global_every = 2}),
+    .published_params = 116.8e9,
+    .published_active_params = 5.1e9,
+    .source = "OpenAI 2025, 'gpt-oss-120b & gpt-oss-20b Model Card', arXiv 2508.10925, Sec. 2 ; "
+              "https://huggingface.co/openai/gpt-oss-120b (config.json)",
+    .notes = "128 experts of width 2,880 (SwiGLU), 4 per token, in all 36 layers; biases on Q, K, "
+             "V, O and on each expert's two matrices; RMSNorm. Layers alternate a 128-token "
+             "sliding window with global attention. 116.8B parameters (model card); flopcast "
+             "counts 6,912 fewer (attention sinks, router biases: see above). Active 5.1B "
+             "without the input embedding (the card's convention). Released with the experts in "
+             "MXFP4 and the rest in BF16 (--weights mxfp4 quantizes all linear layers: about 3% "
+             "fewer bytes than the release). Context 4,096 in pre-training, 131,072 with YaRN; "
+             "training tokens not published (2.1M H100-hours)."};
+
+inline constexpr model_card gpt_oss_20b{
+    .key = "gpt-oss-20b",
+    .aliases = {"openai/gpt-oss-20b"},
+    .shape = checked({.name = "gpt-oss-20b",
+                      .layers = 24,
+                      .hidden = 2880,
+                      .heads = 64,
+                      .kv_heads = 8,
+                      .head_dim = 64,
+                      .ffn = 2880,
+                      .gated_mlp = true,
+                      .vocab = 201088,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = true,
+                      .moe = {.experts = 32, .top_k = 4, .expert_ffn = 2880},
+                      .sliding_window = 128,
+                      .global_every = 2}),
+    .published_params = 20.9e9,
+    .published_active_params = 3.6e9,
+    .source = "OpenAI 2025, 'gpt-oss-120b & gpt-oss-20b Model Card', arXiv 2508.10925, Sec. 2 ; "
+              "https://huggingface.co/openai/gpt-oss-20b (config.json)",
+    .notes = "gpt-oss-120b's layer with 32 experts (4 per token) in 24 layers. 20.9B parameters "
+             "(model card); flopcast counts 2,304 fewer (attention sinks, router biases). Active "
+             "3.6B without the input embedding."};
+
 // NOT PUBLISHED. OpenAI has not disclosed GPT-4's architecture. The shape below is built from
 // a rumour (SemiAnalysis, July 2023, via secondary reporting): ~1.8T parameters, 120 layers,
 // 16 experts of ~111B each with 2 routed per token, ~55B shared attention parameters, ~280B
@@ -723,12 +789,13 @@ inline constexpr model_card gpt4_rumoured{
         "RUMOUR and ESTIMATE, not published by OpenAI. Shape chosen by flopcast to match the "
         "rumoured totals; vocabulary is the public cl100k tokenizer's."};
 
-inline constexpr std::array<const model_card*, 25> all{
+inline constexpr std::array<const model_card*, 27> all{
     &gpt3_175b,  &megatron_1t,    &llama2_7b,    &llama2_13b,     &llama2_70b,
     &llama3_8b,  &llama3_70b,     &llama3_405b,  &mixtral_8x7b,   &deepseek_v3,
     &palm_540b,  &chinchilla_70b, &gpt_neox_20b, &gpt_j_6b,       &falcon_7b,
     &mistral_7b, &qwen25_7b,      &olmo2_7b,     &gemma2_9b,      &qwen3_30b_a3b,
-    &qwen2_57b_a14b, &llama4_scout, &llama4_maverick, &qwen3_235b_a22b, &gpt4_rumoured};
+    &qwen2_57b_a14b, &llama4_scout, &llama4_maverick, &qwen3_235b_a22b, &gpt_oss_120b,
+    &gpt_oss_20b, &gpt4_rumoured};
 
 // The card that answers to `name` (key, display name or alias), or else to the model name of a
 // checkpoint's name (detail::model_of_release: "meta-llama/Llama-2-70b-chat-hf" finds Llama 2
