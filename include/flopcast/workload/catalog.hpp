@@ -725,8 +725,8 @@ inline constexpr model_card gpt_oss_120b{
              "sliding window with global attention. 116.8B parameters (model card); flopcast "
              "counts 6,912 fewer (attention sinks, router biases: see above). Active 5.1B "
              "without the input embedding (the card's convention). Released with the experts in "
-             "MXFP4 and the rest in BF16 (--weights mxfp4 quantizes all linear layers: about 3% "
-             "fewer bytes than the release). Context 4,096 in pre-training, 131,072 with YaRN; "
+             "MXFP4 and the rest in BF16 (--weights mxfp4 quantizes every linear layer: about 1.4 GB "
+             "fewer than the release, whose attention stays in BF16). Context 4,096 in pre-training, 131,072 with YaRN; "
              "training tokens not published (2.1M H100-hours)."};
 
 inline constexpr model_card gpt_oss_20b{
