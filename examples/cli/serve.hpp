@@ -40,9 +40,11 @@ inline constexpr std::array serve_own_options{
            "attention data parallel: each GPU runs attention on its own requests, experts split "
            "over the group (TensorRT-LLM enable_attention_dp)",
            "serving plan"},
-    option{"--weights", "F", "weight format: bf16 | fp8 | fp4 (NVFP4) | mxfp4 | int4 (default bf16)",
+    option{"--weights", "F",
+           "weight format: bf16 | fp8 | fp4 (or nvfp4) | mxfp4 | int4, any case (default bf16)",
            "serving plan"},
-    option{"--kv", "F", "KV cache format: bf16 | fp8 | fp4 (NVFP4) (default bf16)", "serving plan"},
+    option{"--kv", "F", "KV cache format: bf16 | fp8 | fp4 (or nvfp4), any case (default bf16)",
+           "serving plan"},
     option{"--isl", "N", "input (prompt) tokens per request", "workload", 1, 10'000'000},
     option{"--osl", "N", "output tokens per request", "workload", 1, 10'000'000},
     option{"--concurrency", "N",
@@ -97,14 +99,23 @@ inline const option& serve_option(std::string_view name) {
 inline flopcast::weight_format format_option(std::string_view name, const std::string& text,
                                              bool weights) {
   using flopcast::weight_format;
-  static constexpr std::array<std::string_view, 5> weight_names{"bf16", "fp8", "fp4", "mxfp4",
-                                                                "int4"};
-  static constexpr std::array weight_formats{weight_format::bf16, weight_format::fp8,
+  // Names as the engines and checkpoints spell them, in any case; NVFP4 is fp4.
+  static constexpr std::array<std::string_view, 6> weight_names{"bf16", "fp8",  "fp4",
+                                                                "mxfp4", "int4", "nvfp4"};
+  static constexpr std::array weight_formats{weight_format::bf16,  weight_format::fp8,
                                              weight_format::nvfp4, weight_format::mxfp4,
-                                             weight_format::int4_g128};
-  static constexpr std::array<std::string_view, 3> kv_names{"bf16", "fp8", "fp4"};
-  if (weights) return weight_formats[choose(name, text, weight_names)];
-  return weight_formats[choose(name, text, kv_names)];
+                                             weight_format::int4_g128, weight_format::nvfp4};
+  static constexpr std::array<std::string_view, 4> kv_names{"bf16", "fp8", "fp4", "nvfp4"};
+  static constexpr std::array kv_formats{weight_format::bf16, weight_format::fp8,
+                                         weight_format::nvfp4, weight_format::nvfp4};
+  std::string lower = text;
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::span<const std::string_view> names =
+      weights ? std::span<const std::string_view>(weight_names) : kv_names;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (lower == names[i]) return weights ? weight_formats[i] : kv_formats[i];
+  }
+  return weight_formats[choose(name, text, names)];  // throws, naming the text as given
 }
 
 // The concurrencies of FROM:TO:xK (geometric) or FROM:TO:+K (arithmetic), at most 256.
