@@ -95,6 +95,22 @@ TEST_CASE("Llama 4 Maverick has 400B total and 17B active parameters, MoE every 
   CHECK(m.local_layer_count() == 36);
 }
 
+TEST_CASE("Qwen3 8B and 32B and Qwen2.5 72B match their model cards", "[workload][parameters]") {
+  // Qwen3 8B, per layer: Q and O 2 x 4,096 x 4,096, K and V 2 x 4,096 x 1,024, SwiGLU
+  // 3 x 4,096 x 12,288, two norms of 4,096 and two QK-norm vectors of 128.
+  const double layer_8b = 2 * 4096.0 * 4096 + 2 * 4096.0 * 1024 + 3 * 4096.0 * 12288 +
+                          2 * 4096.0 + 2 * 128.0;
+  const transformer& q8 = models::qwen3_8b.shape;
+  CHECK(total_parameters(q8) == 36 * layer_8b + 2 * 151936.0 * 4096 + 4096);
+  CHECK_THAT(total_parameters(q8), WithinAbs(8.2e9, 0.05e9));
+  const parameter_counts c8 = count_parameters(q8);
+  CHECK_THAT(c8.total() - c8.embedding - c8.output, WithinAbs(6.95e9, 0.005e9));
+  const parameter_counts c32 = count_parameters(models::qwen3_32b.shape);
+  CHECK_THAT(c32.total(), WithinAbs(32.8e9, 0.05e9));
+  CHECK_THAT(c32.total() - c32.embedding - c32.output, WithinAbs(31.2e9, 0.05e9));
+  CHECK_THAT(total_parameters(models::qwen25_72b.shape), WithinAbs(72.7e9, 0.05e9));
+}
+
 TEST_CASE("gpt-oss counts its model card's parameters by hand", "[workload][parameters]") {
   // 120b, per layer: attention 2,880 x (4,096 + 2 x 512) + 4,096 x 2,880 = 26,542,080 matrix
   // weights and 4,096 + 512 + 512 + 2,880 = 8,000 biases; two RMSNorms of 2,880; a router of

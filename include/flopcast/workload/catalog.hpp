@@ -456,6 +456,31 @@ inline constexpr model_card qwen25_7b{
     .notes = "Biases on Q, K and V only. Pre-training context 4,096 (extended to 32,768 at the "
              "end); 18T tokens."};
 
+inline constexpr model_card qwen25_72b{
+    .key = "qwen2.5-72b",
+    .aliases = {"qwen25-72b", "Qwen/Qwen2.5-72B"},
+    .shape = checked({.name = "Qwen2.5 72B",
+                      .layers = 80,
+                      .hidden = 8192,
+                      .heads = 64,
+                      .kv_heads = 8,
+                      .ffn = 29568,
+                      .gated_mlp = true,
+                      .vocab = 152064,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .qkv_bias = true}),
+    .published_params = 72.7e9,
+    .training_tokens = 18e12,
+    .source = "Qwen Team 2024, arXiv 2412.15115, Table 1 ; "
+              "https://huggingface.co/Qwen/Qwen2.5-72B (config.json, model card: 72.7B)",
+    .notes = "Qwen2.5 7B's layer at 80 x 8,192 (64 query heads of 128, 8 KV heads, SwiGLU "
+             "29,568). The total matches the card's 72.7B; its '70.0B non-embedding' does not "
+             "reconcile with the released shape (70.2B by count)."};
+
 inline constexpr model_card olmo2_7b{
     .key = "olmo2-7b",
     .aliases = {"olmo-2-7b", "allenai/OLMo-2-1124-7B"},
@@ -533,6 +558,60 @@ inline constexpr model_card qwen3_30b_a3b{
               "https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json",
     .notes = "128 routed experts of width 768, 8 per token, no shared expert; QK-norm per head "
              "(two 128-wide RMSNorm vectors per layer); 32 query heads of 128 on hidden 2,048."};
+
+// Qwen3 dense models: Qwen2.5's layer without Q/K/V biases, with QK-norm per head and 128-wide
+// heads (Qwen Team 2025, arXiv 2505.09388, Table 1).
+inline constexpr model_card qwen3_8b{
+    .key = "qwen3-8b",
+    .aliases = {"Qwen/Qwen3-8B"},
+    .shape = checked({.name = "Qwen3 8B",
+                      .layers = 36,
+                      .hidden = 4096,
+                      .heads = 32,
+                      .kv_heads = 8,
+                      .head_dim = 128,
+                      .ffn = 12288,
+                      .gated_mlp = true,
+                      .vocab = 151936,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .qk_norm = qk_norm_kind::per_head}),
+    .published_params = 8.2e9,
+    .training_tokens = 36e12,
+    .source = "Qwen Team 2025, arXiv 2505.09388, Table 1 ; "
+              "https://huggingface.co/Qwen/Qwen3-8B (config.json; model card: 8.2B, 6.95B "
+              "non-embedding)",
+    .notes = "36 layers of hidden 4,096, 32 query heads and 8 KV heads of 128, SwiGLU 12,288, "
+             "untied 151,936-token tables. Pre-training context 4,096 (extended to 32,768)."};
+
+inline constexpr model_card qwen3_32b{
+    .key = "qwen3-32b",
+    .aliases = {"Qwen/Qwen3-32B"},
+    .shape = checked({.name = "Qwen3 32B",
+                      .layers = 64,
+                      .hidden = 5120,
+                      .heads = 64,
+                      .kv_heads = 8,
+                      .head_dim = 128,
+                      .ffn = 25600,
+                      .gated_mlp = true,
+                      .vocab = 151936,
+                      .tied_embeddings = false,
+                      .positions = position_kind::rotary,
+                      .seq_len = 4096,
+                      .norm = norm_kind::rms_norm,
+                      .biases = false,
+                      .qk_norm = qk_norm_kind::per_head}),
+    .published_params = 32.8e9,
+    .training_tokens = 36e12,
+    .source = "Qwen Team 2025, arXiv 2505.09388, Table 1 ; "
+              "https://huggingface.co/Qwen/Qwen3-32B (config.json; model card: 32.8B, 31.2B "
+              "non-embedding)",
+    .notes = "64 layers of hidden 5,120, 64 query heads of 128 (wider than hidden) and 8 KV "
+             "heads, SwiGLU 25,600, untied tables. Pre-training context 4,096."};
 
 inline constexpr model_card qwen2_57b_a14b{
     .key = "qwen2-57b-a14b",
@@ -789,11 +868,12 @@ inline constexpr model_card gpt4_rumoured{
         "RUMOUR and ESTIMATE, not published by OpenAI. Shape chosen by flopcast to match the "
         "rumoured totals; vocabulary is the public cl100k tokenizer's."};
 
-inline constexpr std::array<const model_card*, 27> all{
+inline constexpr std::array<const model_card*, 30> all{
     &gpt3_175b,  &megatron_1t,    &llama2_7b,    &llama2_13b,     &llama2_70b,
     &llama3_8b,  &llama3_70b,     &llama3_405b,  &mixtral_8x7b,   &deepseek_v3,
     &palm_540b,  &chinchilla_70b, &gpt_neox_20b, &gpt_j_6b,       &falcon_7b,
-    &mistral_7b, &qwen25_7b,      &olmo2_7b,     &gemma2_9b,      &qwen3_30b_a3b,
+    &mistral_7b, &qwen25_7b,      &qwen25_72b,   &olmo2_7b,       &gemma2_9b,
+    &qwen3_8b,   &qwen3_32b,      &qwen3_30b_a3b,
     &qwen2_57b_a14b, &llama4_scout, &llama4_maverick, &qwen3_235b_a22b, &gpt_oss_120b,
     &gpt_oss_20b, &gpt4_rumoured};
 
