@@ -287,7 +287,7 @@ TEST_CASE("serve: the KV transfer crosses NVLink inside a domain and the NIC bey
   CHECK(across.kv_transfer.in(seconds) < 2 * share / 50e9 + 1e-3);
 }
 
-TEST_CASE("serve: each pool sees the whole system's domain, not the caller's count",
+TEST_CASE("serve: each disaggregated pool runs on GPUs of its own, whatever the caller's count",
           "[serve][disaggregated]") {
   // A caller may pass the cluster sized for one pool (the CLI's --chips is the decode pool).
   // The 8 prefill GPUs fill one 8-GPU NVLink domain of their own: their TP-8 all-reduces cost

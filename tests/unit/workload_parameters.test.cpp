@@ -121,8 +121,8 @@ TEST_CASE("gpt-oss counts its model card's parameters by hand", "[workload][para
   const transformer& big = models::gpt_oss_120b.shape;
   CHECK(total_parameters(big) ==
         36 * (attention + norms + 2'880.0 * 128 + 128 * expert) + tables + 2'880);
-  // The card's 116.8B and 5.1B active (without the input table), which flopcast reaches less
-  // the 6,912 sink logits and router biases it does not model.
+  // The card's 116.83B and 5.13B active (without the input table; arXiv 2508.10925, Table 1),
+  // less the 6,912 sink logits and router biases flopcast does not model.
   CHECK_THAT(total_parameters(big) + 36 * (64 + 128), WithinAbs(116.83e9, 0.005e9));
   const parameter_counts active = count_active_parameters(big);
   CHECK_THAT(active.total() - active.embedding, WithinAbs(5.13e9, 0.005e9));
