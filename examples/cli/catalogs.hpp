@@ -25,13 +25,14 @@ inline constexpr std::string_view chips_usage = "usage: flopcast chips";
 inline constexpr std::string_view models_usage = "usage: flopcast models";
 inline constexpr std::string_view compare_usage = "usage: flopcast compare CHIP CHIP [CHIP...]";
 
-// The shortest alias of a chip ("h100" for H100 SXM5 80GB), or empty.
+// The shortest alias of a chip ("h100" for H100 SXM5 80GB), or its name where that is shorter
+// ("L40S").
 inline std::string_view short_name(const flopcast::chip_spec* c) {
   std::string_view best;
   for (const flopcast::chip_alias& a : flopcast::chip_aliases) {
     if (a.chip == c && (best.empty() || a.alias.size() < best.size())) best = a.alias;
   }
-  return best;
+  return !best.empty() && c->name.size() < best.size() ? c->name : best;
 }
 
 inline std::string peak_cell(const flopcast::chip_spec& c, flopcast::precision p) {

@@ -505,6 +505,12 @@ static_assert(gb300.source ==
 // RTX PRO 6000 Blackwell Server Edition (GB202; product-page tensor figures halved)
 static_assert(rtx_pro_6000_server.maker == vendor::nvidia);
 static_assert(rtx_pro_6000_server.arch == generation::blackwell_rtx);
+// L40S: the datasheet's dense figures (half the sparse ones), FP8 but no FP4, PCIe only.
+static_assert(l40s.arch == generation::ada);
+static_assert(l40s.peak(precision::bf16) == 362.05 * tflop_per_s);
+static_assert(l40s.peak(precision::fp8) == 733.0 * tflop_per_s);
+static_assert(!l40s.supports(precision::fp4));
+static_assert(find_chip("NVIDIA L40S")->name == l40s.name);
 static_assert(rtx_pro_6000_server.accelerators == 1);
 static_assert(rtx_pro_6000_server.dies == 1);
 static_assert(years_are(rtx_pro_6000_server, 2025, 2025));
@@ -906,7 +912,7 @@ static_assert(
 
 // ---- Part 2: the catalog as a whole ------------------------------------------------------------
 
-static_assert(all_chips.size() == 28);
+static_assert(all_chips.size() == 29);
 
 // Compared by normalised name, not by address: GCC with -fsanitize=undefined cannot compare the
 // addresses of two different inline variables in a constant expression.
@@ -958,7 +964,7 @@ constexpr bool every_source_is_https() {
 }
 
 static_assert(all_distinct_entries());
-static_assert(count_by(vendor::nvidia) == 16 && count_by(vendor::amd) == 4 &&
+static_assert(count_by(vendor::nvidia) == 17 && count_by(vendor::amd) == 4 &&
               count_by(vendor::google) == 5 && count_by(vendor::intel) == 2 &&
               count_by(vendor::aws) == 1);
 static_assert(alias_targets_are_in_catalog());

@@ -342,6 +342,22 @@ static_assert(try_estimate_disaggregated(
                   .value()
                   .output_tokens_per_s > 0);
 
+TEST_CASE("serve: the L40S borrows the RTX PRO 6000's constants and talks over PCIe Gen4",
+          "[serve][calibration]") {
+  CHECK(default_serving_calibration(chips::l40s).family == "blackwell-rtx");
+  // Llama 3 70B in FP8 over 4 L40S: at 256 requests in flight the TP all-reduces carry
+  // megabytes, at PCIe Gen4's 64 GB/s: about twice their time on 4 RTX PRO 6000 (PCIe Gen5,
+  // 128 GB/s) and far longer than on 4 H100 (NVLink 4, 900 GB/s).
+  const serving_plan p{.tp = 4, .weights = weight_format::fp8, .kv = weight_format::fp8};
+  const serving_workload w{.input_tokens = 1000, .output_tokens = 1000, .concurrency = 256};
+  const transformer& m = models::llama3_70b.shape;
+  const serving_estimate ada = serve(m, chips::l40s, 4, p, w);
+  const serving_estimate rtx = serve(m, chips::rtx_pro_6000_server, 4, p, w);
+  const serving_estimate hopper = serve(m, chips::h100_sxm, 4, p, w);
+  CHECK(ada.tp_comm > rtx.tp_comm * 1.5);
+  CHECK(ada.tp_comm > hopper.tp_comm * 5);
+}
+
 TEST_CASE("serve: AMD's constants are NVIDIA's scaled by measured kernel shares",
           "[serve][calibration]") {
   using namespace serving_calibrations;

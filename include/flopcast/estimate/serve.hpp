@@ -223,6 +223,8 @@ constexpr serving_calibration default_serving_calibration(const chip_spec& c) {
     case generation::blackwell:
     case generation::blackwell_ultra: return serving_calibrations::blackwell;
     case generation::blackwell_rtx: return serving_calibrations::blackwell_rtx;
+    // The L40S is the RTX PRO 6000's kind (a GDDR, PCIe-only card): it borrows that fit.
+    case generation::ada: return serving_calibrations::blackwell_rtx;
     case generation::cdna2:
     case generation::cdna3: return serving_calibrations::cdna3;
     case generation::cdna4: return serving_calibrations::cdna4;

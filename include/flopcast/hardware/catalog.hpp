@@ -36,12 +36,13 @@ FLOPCAST_DEFINE_REASON(unknown_chip, "no chip in the catalog has this name or al
 namespace flopcast {
 
 // Every catalog entry, by vendor and then by year.
-inline constexpr std::array<const chip_spec*, 28> all_chips{
+inline constexpr std::array<const chip_spec*, 29> all_chips{
     // NVIDIA
     &chips::v100_sxm2_32gb,
     &chips::a100_sxm4_40gb,
     &chips::a100_sxm4_80gb,
     &chips::a100_pcie_80gb,
+    &chips::l40s,
     &chips::h100_sxm,
     &chips::h100_pcie,
     &chips::h100_nvl,
@@ -181,6 +182,8 @@ inline constexpr std::array chip_aliases{
     chip_alias{"gaudi3", &chips::gaudi3},
     chip_alias{"hl-325l", &chips::gaudi3},
     chip_alias{"intel gaudi3", &chips::gaudi3},
+
+    chip_alias{"nvidia l40s", &chips::l40s},
 
     chip_alias{"trn2", &chips::trainium2},
     chip_alias{"aws trainium2", &chips::trainium2},

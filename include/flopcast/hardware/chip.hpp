@@ -56,6 +56,7 @@ enum class generation : unsigned char {
   gaudi2,
   gaudi3,
   trainium2,
+  ada,  // AD102 (L40S): GDDR6, PCIe only, no NVLink
 };
 
 // Dense peak rate per precision; std::nullopt where the chip does not support the format.

@@ -68,6 +68,9 @@ constexpr generation_rules rules_for(generation g) {
     case generation::gaudi2: return {precision::bf16, 420, 440, 2, 0, 96, 96, 2.4, 2.5};
     case generation::gaudi3: return {precision::bf16, 1600, 1900, 1, 0, 128, 128, 3.7, 3.7};
     case generation::trainium2: return {precision::bf16, 660, 670, 0, 0, 96, 96, 2.9, 3.0};
+    // L40S (AD102): 362 dense BF16, below its 733 sparse; 48 GB GDDR6 at 0.864 TB/s. No FP8
+    // rule: the datasheet's FP8 (733) is 2.02x its BF16 (362.05), not 2x.
+    case generation::ada: return {precision::bf16, 350, 370, 0, 0, 48, 48, 0.85, 0.87};
   }
   return {precision::bf16, 0, 0, 0, 0, 0, 0, 0, 0};
 }

@@ -74,6 +74,8 @@ constexpr default_scale_up default_scale_up_for(const chip_spec& c) {
     case generation::gaudi2: return {links::gaudi2_roce, topology::full_mesh, typical};
     case generation::gaudi3: return {links::gaudi3_roce, topology::full_mesh, typical};
     case generation::trainium2: return {links::neuronlink_v3, topology::torus_2d, typical};
+    // No NVLink on the L40S: GPUs in one server reach each other over PCIe Gen4.
+    case generation::ada: return {links::pcie_4, topology::switched, typical};
   }
   return {links::nvlink_4, topology::switched, typical};
 }

@@ -175,6 +175,45 @@ inline constexpr chip_spec a100_pcie_80gb = checked({
               "https://github.com/stas00/ml-engineering/blob/master/compute/accelerator/README.md",
 });
 
+// ---- Ada Lovelace --------------------------------------------------------------------------------
+
+// L40S datasheet (NVIDIA, 2023): tensor figures printed with 2:4 sparsity beside the dense ones
+// (BF16/FP16 362.05 | 733*, FP8 733 | 1,466*, TF32 183 | 366*); the entry takes the dense ones.
+// A PCIe card without NVLink: GPUs of one server talk over PCIe Gen4 x16 (through the host or a
+// PCIe switch). Checked against a reseller's copy of the datasheet's table (the third source,
+// which prints the L40 and L40S side by side).
+inline constexpr chip_spec l40s = checked({
+    .name = "L40S",
+    .maker = vendor::nvidia,
+    .arch = generation::ada,
+    .year_announced = 2023,
+    .year_available = 2023,
+    .process = "TSMC 4N",
+    .transistors_billion = 76.3,  // AD102, secondary sources only
+    .peak_rates =
+        {
+            .fp32 = 91.6 * tflop_per_s,    // L40S datasheet
+            .tf32 = 183.0 * tflop_per_s,   // L40S datasheet, dense
+            .bf16 = 362.05 * tflop_per_s,  // L40S datasheet, dense
+            .fp16 = 362.05 * tflop_per_s,  // L40S datasheet, dense
+            .fp8 = 733.0 * tflop_per_s,    // L40S datasheet, dense
+        },
+    .memory_type = "GDDR6 (ECC)",
+    .memory = 48.0 * gigabytes,                   // L40S datasheet
+    .memory_bandwidth = 0.864 * terabytes_per_s,  // L40S datasheet: 864 GB/s
+    .tdp = 350.0 * watts,                         // L40S datasheet: max power 350 W
+    .scale_up =
+        {
+            .name = "PCIe Gen4 x16 (no NVLink)",
+            .bidirectional = 64.0 * gigabytes_per_s,  // L40S datasheet: 64 GB/s bidirectional
+            .domain_typical = 8,  // 8-GPU PCIe servers (e.g. AWS g6e.48xlarge)
+            .domain_max = 8,
+        },
+    // scale_out absent: NICs per GPU vary by server.
+    .source = "https://www.nvidia.com/en-us/data-center/l40s/ ; "
+              "https://www.mullet.se/product.html?product_id=355414",
+});
+
 // ---- Hopper ------------------------------------------------------------------------------------
 
 // H100 datasheet (sparse): TF32 989, BF16/FP16 1,979, FP8/INT8 3,958. The Hopper whitepaper's
