@@ -175,12 +175,12 @@ inline constexpr chip_spec a100_pcie_80gb = checked({
               "https://github.com/stas00/ml-engineering/blob/master/compute/accelerator/README.md",
 });
 
-// ---- Ada Lovelace --------------------------------------------------------------------------------
+// ---- Ada Lovelace ------------------------------------------------------------------------------
 
 // L40S datasheet (NVIDIA, 2023): tensor figures printed with 2:4 sparsity beside the dense ones
 // (BF16/FP16 362.05 | 733*, FP8 733 | 1,466*, TF32 183 | 366*); the entry takes the dense ones.
 // A PCIe card without NVLink: GPUs of one server talk over PCIe Gen4 x16 (through the host or a
-// PCIe switch). Checked against a reseller's copy of the datasheet's table (the third source,
+// PCIe switch). Checked against a reseller's copy of the datasheet's table (the second source,
 // which prints the L40 and L40S side by side).
 inline constexpr chip_spec l40s = checked({
     .name = "L40S",
