@@ -505,12 +505,6 @@ static_assert(gb300.source ==
 // RTX PRO 6000 Blackwell Server Edition (GB202; product-page tensor figures halved)
 static_assert(rtx_pro_6000_server.maker == vendor::nvidia);
 static_assert(rtx_pro_6000_server.arch == generation::blackwell_rtx);
-// L40S: the datasheet's dense figures (half the sparse ones), FP8 but no FP4, PCIe only.
-static_assert(l40s.arch == generation::ada);
-static_assert(l40s.peak(precision::bf16) == 362.05 * tflop_per_s);
-static_assert(l40s.peak(precision::fp8) == 733.0 * tflop_per_s);
-static_assert(!l40s.supports(precision::fp4));
-static_assert(find_chip("NVIDIA L40S")->name == l40s.name);
 static_assert(rtx_pro_6000_server.accelerators == 1);
 static_assert(rtx_pro_6000_server.dies == 1);
 static_assert(years_are(rtx_pro_6000_server, 2025, 2025));
@@ -533,6 +527,31 @@ static_assert(domain_is(rtx_pro_6000_server, 8, 8));
 static_assert(!rtx_pro_6000_server.scale_out.has_value());
 static_assert(no_price(rtx_pro_6000_server));
 static_assert(&chip_named("RTX 6000 Pro Blackwell Server Edition") == &rtx_pro_6000_server);
+
+// L40S (AD102; the datasheet's dense column: its sparse column is 733 for BF16, not 2 x 362.05)
+static_assert(l40s.maker == vendor::nvidia);
+static_assert(l40s.arch == generation::ada);
+static_assert(l40s.accelerators == 1);
+static_assert(l40s.dies == 1);
+static_assert(years_are(l40s, 2023, 2023));
+static_assert(optional_is(l40s.transistors_billion, 76.3));
+static_assert(!l40s.supports(precision::fp64));
+static_assert(rate_is(l40s, precision::fp32, 91.6));
+static_assert(rate_is(l40s, precision::tf32, 183.0));
+static_assert(rate_is(l40s, precision::bf16, 362.05));
+static_assert(rate_is(l40s, precision::fp16, 362.05));
+static_assert(rate_is(l40s, precision::fp8, 733.0));
+static_assert(!l40s.supports(precision::fp6));
+static_assert(!l40s.supports(precision::fp4));
+static_assert(!l40s.supports(precision::int8));
+static_assert(l40s.memory == 48.0 * gigabytes);
+static_assert(l40s.memory_bandwidth == 0.864 * terabytes_per_s);
+static_assert(l40s.tdp == 350.0 * watts);
+static_assert(l40s.scale_up.bidirectional == 64.0 * gigabytes_per_s);
+static_assert(domain_is(l40s, 8, 8));
+static_assert(!l40s.scale_out.has_value());
+static_assert(no_price(l40s));
+static_assert(&chip_named("NVIDIA L40S") == &l40s);
 
 // Instinct MI250X (per OAM package (2 GCDs))
 static_assert(mi250x.maker == vendor::amd);
