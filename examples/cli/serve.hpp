@@ -260,7 +260,7 @@ inline std::string plan_text(const flopcast::serving_plan& p, const flopcast::ch
   t += flopcast::name(p.weights);
   if (flopcast::weight_only_on(p.weights, chip)) {
     t += " (weight-only: ";
-    t += flopcast::name(*flopcast::serving_matmul_format(p.weights, chip));
+    t += flopcast::name(flopcast::serving_matmul_format(p.weights, chip));
     t += " matmuls)";
   }
   t += ", KV ";

@@ -198,13 +198,36 @@ TEST_CASE("serve: weights in a format the chip cannot multiply in run weight-onl
   const serving_estimate fp8 = serve(m, chips::h100_sxm, 1, {.weights = weight_format::fp8}, w);
   const serving_estimate bf16 = serve(m, chips::h100_sxm, 1, {}, w);
   CHECK(fp8.compute < bf16.compute * 0.75);
-  // A V100 has no BF16: it serves in FP16.
-  const serving_estimate volta = serve(m, chips::v100_sxm2_32gb, 1, {}, w);
-  CHECK(volta.output_tokens_per_s > 0);
-  CHECK_THAT(volta.compute.in(seconds) / bf16.compute.in(seconds),
+  // A V100 has no BF16: it serves in FP16. At 16 requests both GPUs hold the whole batch, so
+  // the same FLOPs at the same GEMM efficiency take the ratio of the 16-bit peaks.
+  static_assert(serving_matmul_format(weight_format::bf16, chips::v100_sxm2_32gb) ==
+                precision::fp16);
+  const serving_workload few{.input_tokens = 1000, .output_tokens = 1000, .concurrency = 16};
+  const serving_estimate volta = serve(m, chips::v100_sxm2_32gb, 1, {}, few);
+  const serving_estimate hopper = serve(m, chips::h100_sxm, 1, {}, few);
+  REQUIRE(volta.batch == 16);
+  REQUIRE(hopper.batch == 16);
+  CHECK_THAT(volta.compute.in(seconds) / hopper.compute.in(seconds),
              WithinRel(chips::h100_sxm.peak(precision::bf16) /
                            chips::v100_sxm2_32gb.peak(precision::fp16),
-                       0.5));
+                       1e-12));
+}
+
+TEST_CASE("serve: a chip without a 16-bit tensor peak is refused with the reason",
+          "[serve][formats][errors]") {
+  // No catalog chip lacks both BF16 and FP16; a caller's own chip may.
+  chip_spec fp32_only = chips::h100_sxm;
+  fp32_only.peak_rates.bf16.reset();
+  fp32_only.peak_rates.fp16.reset();
+  const result<serving_estimate> r = try_estimate_serving(
+      models::llama3_8b.shape, default_cluster(fp32_only, 1), 1, {},
+      {.input_tokens = 128, .output_tokens = 128});
+  CHECK(r.error() == &reasons::serve_format_not_supported);
+  // FP8 weights, which it can multiply, are refused too: attention runs at a 16-bit peak.
+  CHECK(try_estimate_serving(models::llama3_8b.shape, default_cluster(fp32_only, 1), 1,
+                             {.weights = weight_format::fp8},
+                             {.input_tokens = 128, .output_tokens = 128})
+            .error() == &reasons::serve_format_not_supported);
 }
 
 TEST_CASE("serve: concurrency is the whole group's, spread over the replicas", "[serve]") {

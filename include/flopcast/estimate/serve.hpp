@@ -232,45 +232,28 @@ constexpr serving_calibration default_serving_calibration(const chip_spec& c) {
   }
 }
 
-namespace detail {
-
-// The 16-bit format of the chip's tensor cores: BF16, or FP16 where it has no BF16 (V100).
-constexpr std::optional<precision> sixteen_bit(const chip_spec& c) {
-  if (c.supports(precision::bf16)) return precision::bf16;
-  if (c.supports(precision::fp16)) return precision::fp16;
-  return std::nullopt;
-}
-
-// The compute format of the weights' matmuls on a chip: block-scaled FP4 on FP4 tensor cores,
-// FP8 on FP8 ones. Weights in a format the chip has no tensor cores for run weight-only, as the
-// engines run them: the kernel dequantizes them and multiplies in 16 bits (vLLM's FP8 Marlin
-// on Ampere and Turing, W8A16: vLLM docs, "FP8 W8A8"; its Marlin kernels for NVFP4 and MXFP4 on
-// Hopper, W4A16). The weights stay in their format in memory. INT4 is weight-only everywhere.
-constexpr std::optional<precision> compute_precision(weight_format f, const chip_spec& c) {
-  precision native = precision::bf16;
+// The format the weights' matmuls run in on a chip: block-scaled FP4 on FP4 tensor cores, FP8 on
+// FP8 ones. Weights in a format the chip has no tensor cores for run weight-only, as the engines
+// run them: the kernel dequantizes them and multiplies in 16 bits (vLLM's FP8 Marlin on Ampere
+// and Turing, W8A16: vLLM docs, "FP8 W8A8"; its Marlin kernels for NVFP4 and MXFP4 on Hopper,
+// W4A16). The weights stay in their format in memory. INT4 is weight-only everywhere. A chip
+// without the returned format (no 16-bit peak at all) is refused by try_estimate_serving.
+constexpr precision serving_matmul_format(weight_format f, const chip_spec& c) {
   switch (f) {
-    case weight_format::fp8: native = precision::fp8; break;
+    case weight_format::fp8:
+      return c.supports(precision::fp8) ? precision::fp8 : c.sixteen_bit_format();
     case weight_format::nvfp4:
-    case weight_format::mxfp4: native = precision::fp4; break;
-    default: return sixteen_bit(c);
+    case weight_format::mxfp4:
+      return c.supports(precision::fp4) ? precision::fp4 : c.sixteen_bit_format();
+    default: return c.sixteen_bit_format();
   }
-  if (c.supports(native)) return native;
-  return sixteen_bit(c);
 }
-
-}  // namespace detail
-
-// The format the weights' matmuls run in on a chip (see detail::compute_precision), or nullopt
-// where the chip has no 16-bit tensor peak; weight_only_on says whether that is a 16-bit
-// fallback for weights stored narrower (FP8 on an A100, FP4 on an H100).
-constexpr std::optional<precision> serving_matmul_format(weight_format f, const chip_spec& c) {
-  return detail::compute_precision(f, c);
-}
+// Whether weights stored in FP8 or FP4 fall back to 16-bit matmuls on the chip (FP8 on an A100,
+// FP4 on an H100).
 constexpr bool weight_only_on(weight_format f, const chip_spec& c) {
-  const std::optional<precision> used = detail::compute_precision(f, c);
-  return used && (f == weight_format::fp8 || f == weight_format::nvfp4 ||
-                  f == weight_format::mxfp4) &&
-         (*used == precision::bf16 || *used == precision::fp16);
+  const bool narrow =
+      f == weight_format::fp8 || f == weight_format::nvfp4 || f == weight_format::mxfp4;
+  return narrow && serving_matmul_format(f, c) == c.sixteen_bit_format();
 }
 
 namespace detail {
@@ -323,9 +306,11 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
     }
   }
   const chip_spec& chip = cluster.chip;
-  const std::optional<precision> gemm_format = detail::compute_precision(p.weights, chip);
-  const std::optional<precision> attention_format = detail::sixteen_bit(chip);
-  if (!gemm_format || !attention_format) return reasons::serve_format_not_supported;
+  const precision gemm_format = serving_matmul_format(p.weights, chip);
+  const precision attention_format = chip.sixteen_bit_format();
+  if (!chip.supports(gemm_format) || !chip.supports(attention_format)) {
+    return reasons::serve_format_not_supported;
+  }
   // The sharding of one replica; with attention DP the attention weights and each GPU's KV cache
   // are those of tp = 1, the rest split as the plan says.
   const double tp = p.tp, pp = p.pp, ep = p.ep;
@@ -396,13 +381,13 @@ constexpr result<serving_estimate> try_estimate_serving(const transformer& m,
   const double eta = detail::layer_gemm_eta<double>(m, cal.gemm_efficiency,
                                                     p.attention_dp ? 1.0 : tp, ep, tokens_on_gpu);
   const flop_rate<> attention_peak =
-      chip.peak_per_accelerator(*attention_format) * cal.gemm_efficiency;
+      chip.peak_per_accelerator(attention_format) * cal.gemm_efficiency;
   // GEMM time per GPU: the dense share at eta, the routed experts' share also at
   // expert_gemm_factor, attention at the 16-bit peak. One formula for the iteration and for
   // the prompt alone below.
   const auto gemm_time = [&](flop_count<> matmul_flops, flop_count<> attention_flops,
                              double gemm_eta, double routed) {
-    const flop_rate<> gemm_rate = chip.peak_per_accelerator(*gemm_format) * gemm_eta;
+    const flop_rate<> gemm_rate = chip.peak_per_accelerator(gemm_format) * gemm_eta;
     return matmul_flops * (1.0 - routed) / gemm_rate +
            matmul_flops * routed / (gemm_rate * cal.expert_gemm_factor) +
            attention_flops / attention_peak;

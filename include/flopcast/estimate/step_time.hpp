@@ -310,7 +310,7 @@ constexpr step_setup::precision_rates rates_for(const chip_spec& chip, double ac
   // without BF16 (V100), BF16 otherwise; never faster than the plan's GEMM peak, so that MFU
   // against that peak cannot exceed 1.
   const precision attention_format =
-      pr == precision::fp16 || !chip.supports(precision::bf16) ? precision::fp16 : precision::bf16;
+      pr == precision::fp16 ? precision::fp16 : chip.sixteen_bit_format();
   const result<flop_rate<>> attention = chip.try_peak(attention_format);
   if (!attention) {
     r.refused = attention.error();

@@ -134,6 +134,12 @@ struct chip_spec {
 
   constexpr bool supports(precision p) const { return peak_rates[p].has_value(); }
 
+  // The 16-bit format of the tensor cores: BF16, or FP16 on a chip without BF16 (V100). The
+  // step model's attention and the serving model's 16-bit matmuls both run in it.
+  constexpr precision sixteen_bit_format() const {
+    return supports(precision::bf16) ? precision::bf16 : precision::fp16;
+  }
+
   // Dense peak for p. Absent precision: compile error in constant expressions, throws at run time.
   constexpr flop_rate<> peak(precision p) const {
     const auto& r = peak_rates[p];
