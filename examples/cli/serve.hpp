@@ -109,13 +109,13 @@ inline flopcast::weight_format format_option(std::string_view name, const std::s
   static constexpr std::array kv_formats{weight_format::bf16, weight_format::fp8,
                                          weight_format::nvfp4, weight_format::nvfp4};
   std::string lower = text;
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (char& c : lower) c = flopcast::detail::ascii_lower(c);
   const std::span<const std::string_view> names =
       weights ? std::span<const std::string_view>(weight_names) : kv_names;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (lower == names[i]) return weights ? weight_formats[i] : kv_formats[i];
   }
-  return weight_formats[choose(name, text, names)];  // throws, naming the text as given
+  throw usage_error(invalid_value(name, text, quoted_choices(names)));
 }
 
 // The concurrencies of FROM:TO:xK (geometric) or FROM:TO:+K (arithmetic), at most 256.
