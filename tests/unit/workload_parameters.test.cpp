@@ -116,11 +116,13 @@ TEST_CASE("gpt-oss counts its model card's parameters by hand", "[workload][para
   // weights and 4,096 + 512 + 512 + 2,880 = 8,000 biases; two RMSNorms of 2,880; a router of
   // 2,880 x 128; 128 experts of 2,880 x 5,760 + 2,880 x 2,880 weights and 5,760 + 2,880 biases
   // (24,891,840 each). Two 201,088 x 2,880 tables and a final norm.
-  const double attention = 26'542'080.0 + 8'000.0, norms = 2 * 2'880.0;
-  const double expert = 24'891'840.0, tables = 2 * 201'088.0 * 2'880;
+  const auto by_hand = [](double layers, double experts) {
+    const double attention = 26'542'080.0 + 8'000.0, norms = 2 * 2'880.0;
+    const double expert = 24'891'840.0, tables = 2 * 201'088.0 * 2'880;
+    return layers * (attention + norms + 2'880.0 * experts + experts * expert) + tables + 2'880;
+  };
   const transformer& big = models::gpt_oss_120b.shape;
-  CHECK(total_parameters(big) ==
-        36 * (attention + norms + 2'880.0 * 128 + 128 * expert) + tables + 2'880);
+  CHECK(total_parameters(big) == by_hand(36, 128));
   // The card's 116.83B and 5.13B active (without the input table; arXiv 2508.10925, Table 1),
   // less the 6,912 sink logits and router biases flopcast does not model.
   CHECK_THAT(total_parameters(big) + 36 * (64 + 128), WithinAbs(116.83e9, 0.005e9));
@@ -128,8 +130,7 @@ TEST_CASE("gpt-oss counts its model card's parameters by hand", "[workload][para
   CHECK_THAT(active.total() - active.embedding, WithinAbs(5.13e9, 0.005e9));
   CHECK(big.local_layer_count() == 18);
   const transformer& small = models::gpt_oss_20b.shape;
-  CHECK(total_parameters(small) ==
-        24 * (attention + norms + 2'880.0 * 32 + 32 * expert) + tables + 2'880);
+  CHECK(total_parameters(small) == by_hand(24, 32));
   CHECK_THAT(total_parameters(small) + 24 * (64 + 32), WithinAbs(20.91e9, 0.005e9));
   const parameter_counts active_small = count_active_parameters(small);
   CHECK_THAT(active_small.total() - active_small.embedding, WithinAbs(3.61e9, 0.005e9));

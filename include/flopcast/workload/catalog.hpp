@@ -775,26 +775,34 @@ inline constexpr model_card qwen3_235b_a22b{
 // Two parameter kinds are not in flopcast's shape: one attention-sink logit per head per layer
 // and the router's bias (one per expert per layer): 36 x (64 + 128) = 6,912 parameters in the
 // 120b, 24 x (64 + 32) = 2,304 in the 20b (both under 1e-7 of the total).
+namespace detail {
+// The two sizes share every layer dimension (hidden 2,880, 64 query heads and 8 KV heads of 64,
+// experts of width 2,880 with 4 per token, vocabulary 201,088) and differ in layers and experts.
+constexpr transformer gpt_oss_shape(std::string_view name, int layers, int experts) {
+  return checked({.name = name,
+                  .layers = layers,
+                  .hidden = 2880,
+                  .heads = 64,
+                  .kv_heads = 8,
+                  .head_dim = 64,
+                  .ffn = 2880,
+                  .gated_mlp = true,
+                  .vocab = 201088,
+                  .tied_embeddings = false,
+                  .positions = position_kind::rotary,
+                  .seq_len = 4096,
+                  .norm = norm_kind::rms_norm,
+                  .biases = true,
+                  .moe = {.experts = experts, .top_k = 4, .expert_ffn = 2880},
+                  .sliding_window = 128,
+                  .global_every = 2});
+}
+}  // namespace detail
+
 inline constexpr model_card gpt_oss_120b{
     .key = "gpt-oss-120b",
     .aliases = {"openai/gpt-oss-120b"},
-    .shape = checked({.name = "gpt-oss-120b",
-                      .layers = 36,
-                      .hidden = 2880,
-                      .heads = 64,
-                      .kv_heads = 8,
-                      .head_dim = 64,
-                      .ffn = 2880,
-                      .gated_mlp = true,
-                      .vocab = 201088,
-                      .tied_embeddings = false,
-                      .positions = position_kind::rotary,
-                      .seq_len = 4096,
-                      .norm = norm_kind::rms_norm,
-                      .biases = true,
-                      .moe = {.experts = 128, .top_k = 4, .expert_ffn = 2880},
-                      .sliding_window = 128,
-                      .global_every = 2}),
+    .shape = detail::gpt_oss_shape("gpt-oss-120b", 36, 128),
     .published_params = 116.8e9,
     .published_active_params = 5.1e9,
     .source = "OpenAI 2025, 'gpt-oss-120b & gpt-oss-20b Model Card', arXiv 2508.10925, Sec. 2 ; "
@@ -804,30 +812,15 @@ inline constexpr model_card gpt_oss_120b{
              "sliding window with global attention. 116.8B parameters (model card); flopcast "
              "counts 6,912 fewer (attention sinks, router biases: see above). Active 5.1B "
              "without the input embedding (the card's convention). Released with the experts in "
-             "MXFP4 and the rest in BF16 (--weights mxfp4 quantizes every linear layer: about 1.4 GB "
-             "fewer than the release, whose attention stays in BF16). Context 4,096 in pre-training, 131,072 with YaRN; "
-             "training tokens not published (2.1M H100-hours)."};
+             "MXFP4 and the rest in BF16 (--weights mxfp4 quantizes every linear layer: about "
+             "1.4 GB fewer than the release, whose attention stays in BF16). Context 4,096 in "
+             "pre-training, 131,072 with YaRN; training tokens not published (2.1M "
+             "H100-hours)."};
 
 inline constexpr model_card gpt_oss_20b{
     .key = "gpt-oss-20b",
     .aliases = {"openai/gpt-oss-20b"},
-    .shape = checked({.name = "gpt-oss-20b",
-                      .layers = 24,
-                      .hidden = 2880,
-                      .heads = 64,
-                      .kv_heads = 8,
-                      .head_dim = 64,
-                      .ffn = 2880,
-                      .gated_mlp = true,
-                      .vocab = 201088,
-                      .tied_embeddings = false,
-                      .positions = position_kind::rotary,
-                      .seq_len = 4096,
-                      .norm = norm_kind::rms_norm,
-                      .biases = true,
-                      .moe = {.experts = 32, .top_k = 4, .expert_ffn = 2880},
-                      .sliding_window = 128,
-                      .global_every = 2}),
+    .shape = detail::gpt_oss_shape("gpt-oss-20b", 24, 32),
     .published_params = 20.9e9,
     .published_active_params = 3.6e9,
     .source = "OpenAI 2025, 'gpt-oss-120b & gpt-oss-20b Model Card', arXiv 2508.10925, Sec. 2 ; "
