@@ -874,15 +874,15 @@ inline constexpr std::array<const model_card*, 30> all{
 // checkpoint's name (detail::model_of_release: "meta-llama/Llama-2-70b-chat-hf" finds Llama 2
 // 70B), or nullptr.
 constexpr const model_card* find(std::string_view name) {
-  for (const model_card* c : all) {
-    if (answers_to(*c, name)) return c;
-  }
+  const auto answering = [](std::string_view n) -> const model_card* {
+    for (const model_card* c : all) {
+      if (answers_to(*c, n)) return c;
+    }
+    return nullptr;
+  };
+  if (const model_card* c = answering(name)) return c;
   const std::string_view model = flopcast::detail::model_of_release(name);
-  if (model == name) return nullptr;
-  for (const model_card* c : all) {
-    if (answers_to(*c, model)) return c;
-  }
-  return nullptr;
+  return model == name ? nullptr : answering(model);
 }
 
 // The card that answers to `name`; an unknown name stops compilation in a constant expression
